@@ -1,0 +1,68 @@
+#include <algorithm>
+#include <stdexcept>
+
+#include "maslahat/source.hpp"
+#include "support/utf8.hpp"
+
+namespace maslahat {
+
+FileId SourceManager::add(std::string path, std::string text) {
+    File file{std::move(path), std::move(text), {0}};
+    for (std::uint32_t i = 0; i < file.text.size(); ++i) {
+        if (file.text[i] == '\n') {
+            file.line_starts.push_back(i + 1);
+        }
+    }
+    files_.push_back(std::move(file));
+    return static_cast<FileId>(files_.size() - 1);
+}
+
+const SourceManager::File& SourceManager::get(FileId file) const {
+    const auto index = static_cast<std::size_t>(file);
+    if (index >= files_.size()) {
+        throw std::out_of_range("SourceManager: unknown file id");
+    }
+    return files_[index];
+}
+
+const std::string& SourceManager::path(FileId file) const {
+    return get(file).path;
+}
+
+std::string_view SourceManager::text(FileId file) const {
+    return get(file).text;
+}
+
+LineColumn SourceManager::position(FileId file, std::uint32_t offset) const {
+    const File& f = get(file);
+    offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(f.text.size()));
+    const auto it = std::upper_bound(f.line_starts.begin(), f.line_starts.end(), offset);
+    const auto line = static_cast<std::uint32_t>(it - f.line_starts.begin());
+    const std::uint32_t start = f.line_starts[line - 1];
+    const std::string_view prefix(f.text.data() + start, offset - start);
+    return {line, support::count_code_points(prefix) + 1};
+}
+
+std::uint32_t SourceManager::line_start(FileId file, std::uint32_t line) const {
+    const File& f = get(file);
+    if (line == 0 || line > f.line_starts.size()) {
+        return static_cast<std::uint32_t>(f.text.size());
+    }
+    return f.line_starts[line - 1];
+}
+
+std::string_view SourceManager::line_text(FileId file, std::uint32_t line) const {
+    const File& f = get(file);
+    if (line == 0 || line > f.line_starts.size()) {
+        return {};
+    }
+    const std::uint32_t start = f.line_starts[line - 1];
+    std::uint32_t end = line < f.line_starts.size() ? f.line_starts[line] - 1
+                                                    : static_cast<std::uint32_t>(f.text.size());
+    if (end > start && f.text[end - 1] == '\r') {
+        --end;
+    }
+    return std::string_view(f.text).substr(start, end - start);
+}
+
+}  // namespace maslahat
