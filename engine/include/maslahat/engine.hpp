@@ -1,0 +1,90 @@
+// The embedding facade (clingo `Control` style, pimpl): compile rules from files or strings,
+// load fact files, assert facts from code, set parameters, run, and read the results and the
+// diagnostics. Hides Spirit X3, toml++ and the Rete network from its users.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "maslahat/diagnostics.hpp"
+#include "maslahat/result.hpp"
+#include "maslahat/source.hpp"
+#include "maslahat/value.hpp"
+
+namespace maslahat {
+
+class EngineObserver;
+
+enum class Strategy : std::uint8_t { Depth, Breadth, Lex, Mea };
+
+/// "depth", "breadth", "lex", "mea".
+std::optional<Strategy> parse_strategy(std::string_view name);
+
+struct RunOptions {
+    Strategy strategy = Strategy::Depth;
+    std::uint64_t max_firings = 1'000'000;  ///< reaching it is error E0903, exit 3
+    EngineObserver* observer = nullptr;     ///< e.g. a tracer for --trace; not owned
+};
+
+/// What a compiled program declares, for reports and command-line validation.
+struct ProgramSummary {
+    std::vector<std::pair<std::string, std::string>> recommendations;  ///< id, title
+    std::vector<std::string> params;
+    /// Template names with their slot names, by template index (index 0: `recommended`).
+    std::vector<std::pair<std::string, std::vector<std::string>>> templates;
+    std::size_t rules = 0;
+};
+
+class Engine {
+public:
+    Engine();
+    ~Engine();
+    Engine(Engine&&) noexcept;
+    Engine& operator=(Engine&&) noexcept;
+    Engine(const Engine&) = delete;
+    Engine& operator=(const Engine&) = delete;
+
+    /// Compiles rule files and folders (a folder: every `*.rules` below it, in lexical path
+    /// order). All files form one program. False when any error was reported.
+    bool load_rules(const std::vector<std::string>& paths);
+    /// Compiles rule text given directly (e.g. from code or tests), as a file named `name`.
+    bool load_rules_text(std::string name, std::string text);
+
+    /// Loads fact files and folders (`*.toml`); all or nothing across the call.
+    /// Requires compiled rules (the templates). False when any error was reported.
+    bool load_facts(const std::vector<std::string>& paths);
+    bool load_facts_text(std::string name, std::string text);
+
+    /// Asserts a fact from code; slots not given take their defaults. False (with a
+    /// diagnostic) for an unknown template or slot, a wrong type, a missing required slot.
+    bool assert_fact(std::string_view template_name,
+                     const std::vector<std::pair<std::string, Value>>& slots);
+
+    /// Overrides a `param` from its text form (`--param NAME=VALUE`). False with E0502
+    /// (unknown name) or E0503 (wrong type).
+    bool set_param(std::string_view name, std::string_view value);
+
+    /// Runs the recognise-act cycle over the loaded facts from a fresh working memory.
+    RunResult run(const RunOptions& options = {});
+
+    /// `[meta]` keys of the loaded fact files (later files win), e.g. "subject".
+    const std::map<std::string, std::string>& meta() const;
+    ProgramSummary summary() const;
+
+    const DiagnosticSink& diagnostics() const;
+    const SourceManager& sources() const;
+    /// Every diagnostic so far, sorted, in the compiler style of spec §8.
+    std::string render_diagnostics() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace maslahat

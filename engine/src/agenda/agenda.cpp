@@ -1,0 +1,53 @@
+#include "agenda/agenda.hpp"
+
+namespace maslahat::agenda {
+
+Agenda::Agenda(Strategy strategy) : order_(ActivationOrder{strategy}) {}
+
+void Agenda::set_strategy(Strategy strategy) {
+    if (strategy == this->strategy()) {
+        return;
+    }
+    std::set<const Activation*, ActivationOrder> reordered(ActivationOrder{strategy});
+    for (const Activation* a : order_) {
+        reordered.insert(a);
+    }
+    order_ = std::move(reordered);
+}
+
+void Agenda::add(Activation activation) {
+    auto owned = std::make_unique<Activation>(std::move(activation));
+    const Activation* raw = owned.get();
+    auto [it, inserted] = by_serial_.emplace(raw->serial, std::move(owned));
+    if (inserted) {
+        order_.insert(raw);
+    }
+}
+
+std::optional<Activation> Agenda::remove(std::uint64_t serial) {
+    auto it = by_serial_.find(serial);
+    if (it == by_serial_.end()) {
+        return std::nullopt;
+    }
+    order_.erase(it->second.get());
+    Activation out = std::move(*it->second);
+    by_serial_.erase(it);
+    return out;
+}
+
+std::optional<Activation> Agenda::pop() {
+    if (order_.empty()) {
+        return std::nullopt;
+    }
+    return remove((*order_.begin())->serial);
+}
+
+const Activation* Agenda::top() const {
+    return order_.empty() ? nullptr : *order_.begin();
+}
+
+std::vector<const Activation*> Agenda::in_order() const {
+    return {order_.begin(), order_.end()};
+}
+
+}  // namespace maslahat::agenda

@@ -1,0 +1,233 @@
+#include "maslahat/engine.hpp"
+
+#include <charconv>
+#include <cmath>
+
+#include "api/engine_impl.hpp"
+#include "api/source_loader.hpp"
+#include "dsl/parse.hpp"
+#include "facts/load_facts.hpp"
+#include "support/did_you_mean.hpp"
+
+namespace maslahat {
+
+std::optional<Strategy> parse_strategy(std::string_view name) {
+    if (name == "depth") {
+        return Strategy::Depth;
+    }
+    if (name == "breadth") {
+        return Strategy::Breadth;
+    }
+    if (name == "lex") {
+        return Strategy::Lex;
+    }
+    if (name == "mea") {
+        return Strategy::Mea;
+    }
+    return std::nullopt;
+}
+
+bool Engine::Impl::parse(FileId file) {
+    auto ast = dsl::parse_file(sources, file, sink);
+    if (!ast) {
+        return false;
+    }
+    parsed.push_back(sema::ParsedFile{file, std::move(*ast)});
+    return true;
+}
+
+bool Engine::Impl::analyze() {
+    network.reset();
+    program = sema::analyze(sources, parsed, sink);
+    return program.has_value() && !sink.has_errors();
+}
+
+bool Engine::Impl::load_fact_files(const std::vector<FileId>& files) {
+    if (!program) {
+        sink.error(DiagCode::E0504, std::nullopt, "fact files need rules: no program is loaded");
+        return false;
+    }
+    std::vector<FactInput> loaded;
+    std::map<std::string, std::string> loaded_meta = meta;
+    bool ok = true;
+    for (const FileId file : files) {
+        facts::FactFileMeta file_meta;
+        ok = facts::load_fact_file(*program, sources, file, sink, loaded, &file_meta) && ok;
+        for (auto& [key, value] : file_meta) {
+            loaded_meta[key] = std::move(value);
+        }
+    }
+    if (!ok) {
+        return false;  // all or nothing across the whole call (spec §6)
+    }
+    facts.insert(facts.end(), std::make_move_iterator(loaded.begin()),
+                 std::make_move_iterator(loaded.end()));
+    meta = std::move(loaded_meta);
+    return true;
+}
+
+Engine::Engine() : impl_(std::make_unique<Impl>()) {}
+Engine::~Engine() = default;
+Engine::Engine(Engine&&) noexcept = default;
+Engine& Engine::operator=(Engine&&) noexcept = default;
+
+bool Engine::load_rules(const std::vector<std::string>& paths) {
+    const std::size_t errors_before = impl_->sink.error_count();
+    const auto files = api::expand_paths(paths, ".rules", impl_->sink);
+    if (files.empty() && impl_->sink.error_count() == errors_before) {
+        impl_->sink.error(DiagCode::E0504, std::nullopt, "no rule files found");
+    }
+    for (const auto& path : files) {
+        if (const auto file = api::read_source(impl_->sources, path, impl_->sink)) {
+            impl_->parse(*file);
+        }
+    }
+    if (impl_->sink.error_count() != errors_before) {
+        // Check what parsed anyway, so that semantic errors are reported with syntax errors.
+        impl_->analyze();
+        impl_->program.reset();
+        return false;
+    }
+    return impl_->analyze();
+}
+
+bool Engine::load_rules_text(std::string name, std::string text) {
+    const std::size_t errors_before = impl_->sink.error_count();
+    impl_->parse(impl_->sources.add(std::move(name), std::move(text)));
+    const bool analyzed = impl_->analyze();
+    if (impl_->sink.error_count() != errors_before) {
+        impl_->program.reset();
+        return false;
+    }
+    return analyzed;
+}
+
+bool Engine::load_facts(const std::vector<std::string>& paths) {
+    const std::size_t errors_before = impl_->sink.error_count();
+    const auto files = api::expand_paths(paths, ".toml", impl_->sink);
+    std::vector<FileId> ids;
+    for (const auto& path : files) {
+        if (const auto file = api::read_source(impl_->sources, path, impl_->sink)) {
+            ids.push_back(*file);
+        }
+    }
+    if (impl_->sink.error_count() != errors_before) {
+        return false;
+    }
+    return impl_->load_fact_files(ids);
+}
+
+bool Engine::load_facts_text(std::string name, std::string text) {
+    return impl_->load_fact_files({impl_->sources.add(std::move(name), std::move(text))});
+}
+
+bool Engine::set_param(std::string_view name, std::string_view text) {
+    auto& sink = impl_->sink;
+    if (!impl_->program) {
+        sink.error(DiagCode::E0502, std::nullopt, "--param needs rules: no program is loaded");
+        return false;
+    }
+    auto& params = impl_->program->params;
+    const auto index = impl_->program->find_param(name);
+    if (!index) {
+        std::vector<std::string_view> names;
+        for (const auto& p : params) {
+            names.emplace_back(p.name);
+        }
+        sink.error(DiagCode::E0502, std::nullopt,
+                   "unknown param '" + std::string(name) + "' in --param" +
+                       support::did_you_mean(name, names));
+        return false;
+    }
+    ir::Param& param = params[*index];
+    const auto wrong_type = [&](std::string_view expected) {
+        sink.error(DiagCode::E0503, std::nullopt,
+                   "--param " + param.name + " expects " + std::string(expected) + ", got '" +
+                       std::string(text) + "'");
+        return false;
+    };
+    std::string digits;
+    for (const char c : text) {
+        if (c != '_') {
+            digits += c;
+        }
+    }
+    const char* first = digits.data();
+    const char* last = digits.data() + digits.size();
+    switch (param.type) {
+        case ir::BaseType::Int: {
+            std::int64_t v = 0;
+            const auto [ptr, ec] = std::from_chars(first, last, v);
+            if (digits.empty() || ec != std::errc() || ptr != last) {
+                return wrong_type("an int");
+            }
+            param.value = Value::integer(v);
+            return true;
+        }
+        case ir::BaseType::Number: {
+            double v = 0;
+            const auto [ptr, ec] = std::from_chars(first, last, v);
+            if (digits.empty() || ec != std::errc() || ptr != last || !std::isfinite(v)) {
+                return wrong_type("a number");
+            }
+            param.value = Value::number(v);
+            return true;
+        }
+        case ir::BaseType::Bool:
+            if (text != "true" && text != "false") {
+                return wrong_type("true or false");
+            }
+            param.value = Value::boolean(text == "true");
+            return true;
+        case ir::BaseType::Symbol:
+            if (text.empty()) {
+                return wrong_type("a symbol");
+            }
+            param.value = Value::symbol(text);
+            return true;
+        case ir::BaseType::String:
+            param.value = Value::string(text);
+            return true;
+    }
+    return wrong_type("a value");
+}
+
+const std::map<std::string, std::string>& Engine::meta() const {
+    return impl_->meta;
+}
+
+ProgramSummary Engine::summary() const {
+    ProgramSummary out;
+    if (!impl_->program) {
+        return out;
+    }
+    for (const auto& r : impl_->program->recommendations) {
+        out.recommendations.emplace_back(r.id, r.title);
+    }
+    for (const auto& p : impl_->program->params) {
+        out.params.push_back(p.name);
+    }
+    for (const auto& t : impl_->program->templates) {
+        std::vector<std::string> slots;
+        for (const auto& slot : t.slots) {
+            slots.push_back(slot.name);
+        }
+        out.templates.emplace_back(t.name, std::move(slots));
+    }
+    out.rules = impl_->program->rules.size();
+    return out;
+}
+
+const DiagnosticSink& Engine::diagnostics() const {
+    return impl_->sink;
+}
+
+const SourceManager& Engine::sources() const {
+    return impl_->sources;
+}
+
+std::string Engine::render_diagnostics() const {
+    return render_text(impl_->sink.sorted(), impl_->sources);
+}
+
+}  // namespace maslahat

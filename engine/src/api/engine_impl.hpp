@@ -1,0 +1,37 @@
+// The state behind the Engine facade: sources, diagnostics, the compiled program, the facts
+// loaded for the next run and the [meta] of fact files. Shared by the facade's source files.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ir/program.hpp"
+#include "maslahat/diagnostics.hpp"
+#include "maslahat/engine.hpp"
+#include "maslahat/fact.hpp"
+#include "maslahat/source.hpp"
+#include "rete/network.hpp"
+#include "sema/analyze.hpp"
+
+namespace maslahat {
+
+struct Engine::Impl {
+    SourceManager sources;
+    DiagnosticSink sink;
+    std::vector<sema::ParsedFile> parsed;
+    std::optional<ir::Program> program;
+    std::unique_ptr<rete::Network> network;  ///< built from `program` on the first run
+    std::vector<FactInput> facts;
+    std::map<std::string, std::string> meta;
+
+    /// Parses a file already in `sources`; keeps its AST when it parsed.
+    bool parse(FileId file);
+    /// Re-checks every parsed file as one program.
+    bool analyze();
+    /// Loads fact files in `files` all or nothing.
+    bool load_fact_files(const std::vector<FileId>& files);
+};
+
+}  // namespace maslahat

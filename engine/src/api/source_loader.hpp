@@ -1,0 +1,28 @@
+// Turns the paths a user gives (files and folders) into source buffers: a folder means all
+// `*.rules` below it in lexical path order (spec §1); unreadable paths, directories given as
+// files, binary files and invalid UTF-8 become diagnostics, never exceptions.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "maslahat/diagnostics.hpp"
+#include "maslahat/source.hpp"
+
+namespace maslahat::api {
+
+/// Largest source file accepted (rule or fact file), in bytes.
+inline constexpr std::size_t max_source_bytes = 64U * 1024U * 1024U;
+
+/// Expands folders to the `*.<extension>` files below them (lexical order, recursion without
+/// following directory symlinks); plain files are kept as given. Missing paths are E0107.
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
+                                      std::string_view extension, DiagnosticSink& sink);
+
+/// Reads one file into `sources`. Reports E0107 (unreadable, a directory, too large),
+/// E0108 (NUL byte) or E0101 (invalid UTF-8, at the bad byte) and returns nullopt then.
+std::optional<FileId> read_source(SourceManager& sources, const std::string& path,
+                                  DiagnosticSink& sink);
+
+}  // namespace maslahat::api

@@ -1,0 +1,33 @@
+// The command line of spec §7 (CLI11): subcommands check, run, explain with their options.
+// Parsing never exits the process: it returns the options, or the exit code to use after
+// printing help, the version, or a bad-command-line message (exit 2).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace maslahat::cli {
+
+struct CliOptions {
+    std::string command;  ///< "check", "run" or "explain"
+    std::vector<std::string> rules;
+    std::vector<std::string> facts;
+    bool facts_given = false;
+    std::string format = "text";
+    std::string strategy = "depth";
+    std::vector<std::string> params;  ///< NAME=VALUE
+    std::uint64_t max_firings = 1'000'000;
+    bool trace = false;
+    std::string output_file;
+    std::string subject;
+    std::string why;
+    std::string why_not;
+    std::string log_level = "warn";
+};
+
+/// Options to run with, or the process exit code when parsing already finished the job.
+std::variant<CliOptions, int> parse_command_line(int argc, char** argv);
+
+}  // namespace maslahat::cli

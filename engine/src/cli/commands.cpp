@@ -1,0 +1,141 @@
+#include "cli/commands.hpp"
+
+#include <filesystem>
+#include <iostream>
+#include <string>
+
+#include "log/trace_logger.hpp"
+#include "maslahat/engine.hpp"
+#include "output/reports.hpp"
+#include "support/atomic_write.hpp"
+
+namespace maslahat::cli {
+namespace {
+
+void print_diagnostics(const Engine& engine) {
+    std::cerr << engine.render_diagnostics();
+}
+
+std::vector<std::string> fact_paths(const CliOptions& options) {
+    if (options.facts_given) {
+        return options.facts;
+    }
+    std::error_code ec;
+    if (std::filesystem::is_directory("facts", ec)) {
+        return {"facts"};
+    }
+    return {};
+}
+
+/// Applies `--param NAME=VALUE`; prints the problem and returns false on a bad one.
+bool apply_params(Engine& engine, const CliOptions& options) {
+    for (const auto& assignment : options.params) {
+        const auto eq = assignment.find('=');
+        if (eq == std::string::npos || eq == 0) {
+            std::cerr << "maslahat: error: --param expects NAME=VALUE, got '" << assignment
+                      << "'\n";
+            return false;
+        }
+        if (!engine.set_param(assignment.substr(0, eq), assignment.substr(eq + 1))) {
+            print_diagnostics(engine);
+            return false;
+        }
+    }
+    return true;
+}
+
+/// Writes a report to -o FILE atomically, or to stdout.
+int emit(const CliOptions& options, const std::string& report) {
+    if (options.output_file.empty()) {
+        std::cout << report;
+        return 0;
+    }
+    std::string error;
+    if (!support::write_file_atomically(options.output_file, report, error)) {
+        std::cerr << "maslahat: error: " << error << '\n';
+        return 1;
+    }
+    return 0;
+}
+
+std::string subject_of(const Engine& engine, const CliOptions& options) {
+    if (!options.subject.empty()) {
+        return options.subject;
+    }
+    const auto& meta = engine.meta();
+    const auto it = meta.find("subject");
+    return it == meta.end() ? std::string() : it->second;
+}
+
+/// Loads rules, params and facts for run/explain; returns an exit code on failure.
+std::optional<int> prepare(Engine& engine, const CliOptions& options) {
+    if (!engine.load_rules(options.rules)) {
+        print_diagnostics(engine);
+        return 1;
+    }
+    if (!apply_params(engine, options)) {
+        return 2;
+    }
+    if (!engine.load_facts(fact_paths(options))) {
+        print_diagnostics(engine);
+        return 1;
+    }
+    // Warnings of a clean load (e.g. unused variables) go to stderr too.
+    print_diagnostics(engine);
+    return std::nullopt;
+}
+
+}  // namespace
+
+int run_check(const CliOptions& options) {
+    Engine engine;
+    bool ok = engine.load_rules(options.rules);
+    if (ok && options.facts_given) {
+        ok = engine.load_facts(options.facts);
+    }
+    if (options.format == "json") {
+        std::cout << output::render_json_diagnostics(engine.diagnostics().sorted(),
+                                                     engine.sources());
+    } else {
+        print_diagnostics(engine);
+    }
+    return ok ? 0 : 1;
+}
+
+int run_run(const CliOptions& options) {
+    Engine engine;
+    if (const auto failed = prepare(engine, options)) {
+        return *failed;
+    }
+    RunOptions run_options;
+    run_options.strategy = parse_strategy(options.strategy).value_or(Strategy::Depth);
+    run_options.max_firings = options.max_firings;
+    const std::string level =
+        options.trace && options.log_level != "trace" && options.log_level != "debug"
+            ? std::string("info")
+            : options.log_level;
+    log::TraceLogger tracer(log::make_stderr_logger(level), options.trace,
+                            engine.summary().templates);
+    run_options.observer = &tracer;
+    const RunResult result = engine.run(run_options);
+    if (!result.errors.empty()) {
+        std::cerr << render_text(result.errors, engine.sources());
+        return result.status == RunStatus::LimitReached ? 3 : 1;
+    }
+    const output::ReportContext context{subject_of(engine, options)};
+    if (options.format == "json") {
+        return emit(options, output::render_json_report(result, context));
+    }
+    return emit(options, output::render_text_report(result, context));
+}
+
+int run_explain(const CliOptions& options) {
+    Engine engine;
+    if (const auto failed = prepare(engine, options)) {
+        return *failed;
+    }
+    std::cerr << "maslahat: error: explain is not implemented yet\n";
+    return 1;
+}
+
+}  // namespace maslahat::cli

@@ -1,0 +1,30 @@
+// maslahat's entry point: parse the command line, dispatch to a subcommand, map the result to
+// an exit code. The last-resort handler never prints an exception's type name (spec §8).
+#include <exception>
+#include <iostream>
+
+#include "cli/command_line.hpp"
+#include "cli/commands.hpp"
+
+int main(int argc, char** argv) {
+    try {
+        auto parsed = maslahat::cli::parse_command_line(argc, argv);
+        if (const int* code = std::get_if<int>(&parsed)) {
+            return *code;
+        }
+        const auto& options = std::get<maslahat::cli::CliOptions>(parsed);
+        if (options.command == "check") {
+            return maslahat::cli::run_check(options);
+        }
+        if (options.command == "run") {
+            return maslahat::cli::run_run(options);
+        }
+        return maslahat::cli::run_explain(options);
+    } catch (const std::bad_alloc&) {
+        std::cerr << "maslahat: error: out of memory\n";
+        return 3;
+    } catch (...) {
+        std::cerr << "maslahat: internal error\n";
+        return 1;
+    }
+}

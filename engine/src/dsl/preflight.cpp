@@ -1,0 +1,169 @@
+#include "dsl/preflight.hpp"
+
+#include "support/utf8.hpp"
+
+#include <fmt/format.h>
+
+#include <vector>
+
+namespace maslahat::dsl::detail {
+namespace {
+
+bool is_ident_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// Scans like the grammar's lexer: comments and strings (with `{...}` interpolations holding
+// inner strings) are skipped; strings never span lines.
+class NestingScanner {
+public:
+    NestingScanner(std::string_view text, FileId file, DiagnosticSink& sink)
+        : text_(text), file_(file), sink_(sink) {}
+
+    bool run(std::uint32_t begin, std::uint32_t end) {
+        std::uint32_t i = begin;
+        while (i < end) {
+            const char c = text_[i];
+            if (c == '#' || (c == '/' && i + 1 < end && text_[i + 1] == '/')) {
+                while (i < end && text_[i] != '\n') {
+                    ++i;
+                }
+            } else if (c == '"') {
+                run_ = 0;
+                i = skip_string(i + 1, end);
+            } else if (c == '(' || c == '[' || c == '{') {
+                ++depth_;
+                saved_runs_.push_back(run_);  // prefix operators before a bracket stay open
+                saved_sum_ += run_;
+                run_ = 0;
+                if (!check(i)) {
+                    return false;
+                }
+                ++i;
+            } else if (c == ')' || c == ']' || c == '}') {
+                if (depth_ > 0) {
+                    --depth_;
+                    saved_sum_ -= saved_runs_.back();
+                    saved_runs_.pop_back();
+                }
+                run_ = 0;
+                ++i;
+            } else if (c == '-') {
+                ++run_;
+                if (!check(i)) {
+                    return false;
+                }
+                ++i;
+            } else if (is_ident_char(c) || c == '?' || c == '$') {
+                const std::uint32_t start = i;
+                ++i;
+                while (i < end && is_ident_char(text_[i])) {
+                    ++i;
+                }
+                if (text_.substr(start, i - start) == "not") {
+                    ++run_;
+                    if (!check(start)) {
+                        return false;
+                    }
+                } else {
+                    run_ = 0;
+                }
+            } else {
+                if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+                    run_ = 0;
+                }
+                ++i;
+            }
+        }
+        return true;
+    }
+
+private:
+    bool check(std::uint32_t at) {
+        if (depth_ + saved_sum_ + run_ <= max_nesting_depth) {
+            return true;
+        }
+        sink_.error(DiagCode::E0102, SourceSpan{file_, at, at + 1},
+                    fmt::format("nesting too deep (more than {} levels of brackets and prefix "
+                                "operators)",
+                                max_nesting_depth));
+        return false;
+    }
+
+    // From just after an opening quote; returns the offset after the closing quote (or the
+    // line end for an unterminated string, which the grammar reports).
+    std::uint32_t skip_string(std::uint32_t i, std::uint32_t end) const {
+        bool in_interpolation = false;
+        while (i < end) {
+            const char c = text_[i];
+            if (c == '\n' || c == '\r') {
+                return i;
+            }
+            if (c == '\\') {
+                i += 2;
+                continue;
+            }
+            if (in_interpolation) {
+                if (c == '}') {
+                    in_interpolation = false;
+                } else if (c == '"') {  // inner string, no interpolation inside
+                    ++i;
+                    while (i < end && text_[i] != '"' && text_[i] != '\n') {
+                        i += text_[i] == '\\' ? 2 : 1;
+                    }
+                    if (i >= end || text_[i] == '\n') {
+                        return i;
+                    }
+                }
+            } else if (c == '{') {
+                in_interpolation = true;
+            } else if (c == '"') {
+                return i + 1;
+            }
+            ++i;
+        }
+        return end;
+    }
+
+    std::string_view text_;
+    FileId file_;
+    DiagnosticSink& sink_;
+    std::uint32_t depth_ = 0;
+    std::uint32_t run_ = 0;  ///< consecutive prefix operators (`-`, `not`) since the last bracket
+    std::uint32_t saved_sum_ = 0;
+    std::vector<std::uint32_t> saved_runs_;
+};
+
+}  // namespace
+
+bool check_nesting(std::string_view text, std::uint32_t begin, std::uint32_t end, FileId file,
+                   DiagnosticSink& sink) {
+    NestingScanner scanner(text, file, sink);
+    return scanner.run(begin, end);
+}
+
+std::optional<std::uint32_t> preflight(std::string_view text, FileId file, DiagnosticSink& sink) {
+    bool ok = true;
+    if (const auto bad = support::find_invalid_utf8(text)) {
+        const auto at = static_cast<std::uint32_t>(*bad);
+        sink.error(DiagCode::E0101, SourceSpan{file, at, at + 1},
+                   fmt::format("invalid UTF-8 (byte 0x{:02X})",
+                               static_cast<unsigned>(static_cast<unsigned char>(text[at]))));
+        ok = false;
+    }
+    if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+        const auto at = static_cast<std::uint32_t>(nul);
+        sink.error(DiagCode::E0108, SourceSpan{file, at, at + 1}, "NUL byte in a source file");
+        ok = false;
+    }
+    if (!ok) {
+        return std::nullopt;
+    }
+    const std::uint32_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    if (!check_nesting(text, start, static_cast<std::uint32_t>(text.size()), file, sink)) {
+        return std::nullopt;
+    }
+    return start;
+}
+
+}  // namespace maslahat::dsl::detail

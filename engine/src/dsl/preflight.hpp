@@ -1,0 +1,26 @@
+// Checks run on a source buffer before the X3 grammar sees it (spec §1, §8): valid UTF-8,
+// no NUL bytes, a UTF-8 byte-order mark skipped, and a nesting guard so that pathological
+// input (200,000 nested parentheses) gets a diagnostic instead of overflowing the stack.
+#pragma once
+
+#include "maslahat/diagnostics.hpp"
+#include "maslahat/source.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace maslahat::dsl::detail {
+
+/// Brackets `( [ {` plus prefix operators `-`/`not` that may be open at once.
+inline constexpr std::uint32_t max_nesting_depth = 256;
+
+/// Checks a whole file. Returns the byte offset where parsing starts (3 after a BOM, else 0),
+/// or nullopt after reporting E0101 (invalid UTF-8), E0108 (NUL byte) or E0102 (too deep).
+std::optional<std::uint32_t> preflight(std::string_view text, FileId file, DiagnosticSink& sink);
+
+/// The nesting guard alone over bytes [begin, end) of `text`; false after reporting E0102.
+bool check_nesting(std::string_view text, std::uint32_t begin, std::uint32_t end, FileId file,
+                   DiagnosticSink& sink);
+
+}  // namespace maslahat::dsl::detail

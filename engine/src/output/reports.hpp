@@ -1,0 +1,24 @@
+// Reporters of a RunResult: text for people (recommendations first, with confidence and
+// reasons), JSON exactly as spec §7, and diagnostics as JSON for tools.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "maslahat/diagnostics.hpp"
+#include "maslahat/result.hpp"
+#include "maslahat/source.hpp"
+
+namespace maslahat::output {
+
+struct ReportContext {
+    std::string subject;  ///< when set, the text report shows this subject's analysis
+};
+
+std::string render_text_report(const RunResult& result, const ReportContext& context);
+std::string render_json_report(const RunResult& result, const ReportContext& context);
+/// `{"diagnostics": [{"code","severity","file","line","column","message"}...]}`.
+std::string render_json_diagnostics(const std::vector<Diagnostic>& diagnostics,
+                                    const SourceManager& sources);
+
+}  // namespace maslahat::output

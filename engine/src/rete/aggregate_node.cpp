@@ -1,0 +1,175 @@
+// AggregateNode activations: incremental count/sum/min/max/avg per left token. Values are
+// kept in a sorted multiset, so sums are added in value order and the result does not
+// depend on the order facts arrived in.
+#include "rete/memory.hpp"
+
+namespace maslahat::rete {
+namespace {
+
+using ir::AggregateFunction;
+
+/// The aggregate result, or nullopt when the condition fails (min/max/avg over nothing).
+std::optional<Value> result_of(AggregateFunction fn, const AggregateMemory::State& st,
+                               std::optional<EvalError>& error, const ir::Expr* at) {
+    switch (fn) {
+        case AggregateFunction::Count:
+            return Value::integer(st.count);
+        case AggregateFunction::Min:
+            if (st.sorted.empty()) {
+                return std::nullopt;
+            }
+            return *st.sorted.begin();
+        case AggregateFunction::Max:
+            if (st.sorted.empty()) {
+                return std::nullopt;
+            }
+            return *st.sorted.rbegin();
+        case AggregateFunction::Sum:
+        case AggregateFunction::Avg: {
+            if (fn == AggregateFunction::Avg && st.sorted.empty()) {
+                return std::nullopt;
+            }
+            bool all_int = true;
+            std::int64_t isum = 0;
+            double dsum = 0;
+            for (const Value& v : st.sorted) {
+                if (v.kind() == ValueKind::Int && all_int) {
+                    if (__builtin_add_overflow(isum, v.as_int(), &isum)) {
+                        if (!error) {
+                            error = EvalError{DiagCode::E0902, "integer overflow in sum",
+                                              at != nullptr ? at->span : SourceSpan{}};
+                        }
+                        return std::nullopt;
+                    }
+                } else {
+                    all_int = false;
+                }
+                dsum += v.as_number();
+            }
+            if (fn == AggregateFunction::Avg) {
+                return Value::number(dsum / static_cast<double>(st.sorted.size()));
+            }
+            return all_int ? Value::integer(isum) : Value::number(dsum);
+        }
+    }
+    return std::nullopt;
+}
+
+bool keeps_value(AggregateFunction fn, const Value& v) {
+    if (fn == AggregateFunction::Count || v.is_nil()) {
+        return false;
+    }
+    if (fn == AggregateFunction::Sum || fn == AggregateFunction::Avg) {
+        return v.is_numeric();
+    }
+    return true;
+}
+
+}  // namespace
+
+void Memory::aggregate_left_activate(const Node& n, NodeId id, TokenId t) {
+    const AggregateNode& node = net_.aggregate(n);
+    auto& mem = aggregates_[n.data];
+    const std::size_t h = left_hash(node.spec, t);
+    mem.left.add(h, t);
+    auto& st = mem.states[t];
+    if (const auto* bucket = mem.right.find(h)) {
+        for (const FactId f : *bucket) {
+            if (!join_passes(node.spec, n, t, f)) {
+                continue;
+            }
+            mem.records.add(t, f);
+            ++st.count;
+            if (node.argument) {
+                std::optional<EvalError> error;
+                Value v = evaluate(*node.argument, frame(t, node.spec.position, f), error);
+                record_error(error, n);
+                if (keeps_value(node.function, v)) {
+                    st.sorted.insert(v);
+                }
+                st.values.emplace(f, std::move(v));
+            }
+        }
+    }
+    aggregate_refresh(n, id, t);
+}
+
+void Memory::aggregate_right_activate(const Node& n, NodeId id, FactId f) {
+    const AggregateNode& node = net_.aggregate(n);
+    const auto* bucket = aggregates_[n.data].left.find(right_hash(node.spec, f));
+    if (bucket == nullptr) {
+        return;
+    }
+    const std::vector<TokenId> lefts = *bucket;
+    for (const TokenId t : lefts) {
+        if (!join_passes(node.spec, n, t, f)) {
+            continue;
+        }
+        auto& mem = aggregates_[n.data];
+        mem.records.add(t, f);
+        auto& st = mem.states[t];
+        ++st.count;
+        if (node.argument) {
+            std::optional<EvalError> error;
+            Value v = evaluate(*node.argument, frame(t, node.spec.position, f), error);
+            record_error(error, n);
+            if (keeps_value(node.function, v)) {
+                st.sorted.insert(v);
+            }
+            st.values.emplace(f, std::move(v));
+        }
+        aggregate_refresh(n, id, t);
+    }
+}
+
+void Memory::aggregate_right_retract(const Node& n, NodeId id, FactId f) {
+    const AggregateNode& node = net_.aggregate(n);
+    const std::vector<TokenId> matched = aggregates_[n.data].records.take_fact(f);
+    for (const TokenId t : matched) {
+        auto& st = aggregates_[n.data].states[t];
+        --st.count;
+        if (auto it = st.values.find(f); it != st.values.end()) {
+            if (keeps_value(node.function, it->second)) {
+                st.sorted.erase(st.sorted.find(it->second));
+            }
+            st.values.erase(it);
+        }
+        if (!tokens_[t].dying) {
+            aggregate_refresh(n, id, t);
+        }
+    }
+}
+
+void Memory::aggregate_left_retract(const Node& n, TokenId t) {
+    auto& mem = aggregates_[n.data];
+    mem.left.remove(left_hash(net_.aggregate(n).spec, t), t);
+    mem.records.take_token(t);
+    mem.states.erase(t);
+}
+
+void Memory::aggregate_refresh(const Node& n, NodeId id, TokenId t) {
+    const AggregateNode& node = net_.aggregate(n);
+    auto& st = aggregates_[n.data].states[t];
+    std::optional<EvalError> error;
+    const std::optional<Value> result =
+        result_of(node.function, st, error, node.argument ? &*node.argument : nullptr);
+    record_error(error, n);
+    if (st.output != no_token) {
+        const Value& old = tokens_[st.output].value;
+        if (result && old.kind() == result->kind() && old == *result) {
+            return;  // unchanged: the match stays as it is
+        }
+        const TokenId out = st.output;
+        st.output = no_token;
+        delete_token(out);
+    }
+    if (result && !tokens_[t].dying) {
+        const TokenId out = tokens_.make(t, id, no_fact, true, *result);
+        st.output = out;
+        for (const NodeId child : n.children) {
+            left_activate(child, out);
+        }
+    }
+}
+
+}  // namespace maslahat::rete

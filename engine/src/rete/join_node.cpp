@@ -1,0 +1,37 @@
+// JoinNode activations: hash-indexed left and right memories.
+#include "rete/memory.hpp"
+
+namespace maslahat::rete {
+
+void Memory::join_left_activate(const Node& n, NodeId id, TokenId t) {
+    const JoinSpec& s = net_.join(n).spec;
+    auto& mem = joins_[n.data];
+    const std::size_t h = left_hash(s, t);
+    mem.left.add(h, t);
+    const auto* bucket = mem.right.find(h);
+    if (bucket == nullptr) {
+        return;
+    }
+    const std::vector<FactId> facts = *bucket;  // emitting may touch other memories
+    for (const FactId f : facts) {
+        if (join_passes(s, n, t, f)) {
+            emit(id, t, f, true, Value());
+        }
+    }
+}
+
+void Memory::join_right_activate(const Node& n, NodeId id, FactId f) {
+    const JoinSpec& s = net_.join(n).spec;
+    const auto* bucket = joins_[n.data].left.find(right_hash(s, f));
+    if (bucket == nullptr) {
+        return;
+    }
+    const std::vector<TokenId> lefts = *bucket;
+    for (const TokenId t : lefts) {
+        if (join_passes(s, n, t, f)) {
+            emit(id, t, f, true, Value());
+        }
+    }
+}
+
+}  // namespace maslahat::rete

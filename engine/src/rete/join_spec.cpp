@@ -1,0 +1,85 @@
+// Join-key hashing and join/alpha tests shared by the two-input nodes.
+#include "rete/memory.hpp"
+
+namespace maslahat::rete {
+namespace {
+constexpr std::size_t mix(std::size_t h, std::size_t v) {
+    return (h ^ v) * 0x100000001b3ULL + 0x9e3779b97f4a7c15ULL;
+}
+}  // namespace
+
+Frame Memory::frame(TokenId t, ir::TokenIndex self_pos, FactId self_fact) const {
+    Frame f;
+    f.facts = &facts_;
+    f.tokens = &tokens_;
+    f.token = t;
+    f.self_pos = self_pos;
+    f.self_fact = self_fact;
+    f.params = params_;
+    return f;
+}
+
+std::size_t Memory::left_hash(const JoinSpec& s, TokenId t) const {
+    std::size_t h = 0;
+    for (const JoinKey& k : s.keys) {
+        const TokenId holder = tokens_.find_position(t, k.left_token);
+        const Token& tok = tokens_[holder];
+        h = mix(h, tok.fact == no_fact ? tok.value.hash()
+                                       : facts_.get(tok.fact).slots[k.left_slot].hash());
+    }
+    return h;
+}
+
+std::size_t Memory::right_hash(const JoinSpec& s, FactId f) const {
+    std::size_t h = 0;
+    const auto& slots = facts_.get(f).slots;
+    for (const JoinKey& k : s.keys) {
+        h = mix(h, slots[k.right_slot].hash());
+    }
+    return h;
+}
+
+bool Memory::join_passes(const JoinSpec& s, const Node& n, TokenId t, FactId f) {
+    const auto& slots = facts_.get(f).slots;
+    for (const JoinKey& k : s.keys) {
+        const TokenId holder = tokens_.find_position(t, k.left_token);
+        const Token& tok = tokens_[holder];
+        const Value& left =
+            tok.fact == no_fact ? tok.value : facts_.get(tok.fact).slots[k.left_slot];
+        if (!(slots[k.right_slot] == left)) {
+            return false;
+        }
+    }
+    if (s.tests.empty()) {
+        return true;
+    }
+    const Frame fr = frame(t, s.position, f);
+    std::optional<EvalError> error;
+    for (const auto& c : s.tests) {
+        if (!test_constraint(c, slots[c.slot], fr, error)) {
+            record_error(error, n);
+            return false;
+        }
+    }
+    return true;
+}
+
+bool Memory::alpha_passes(const AlphaNode& a, FactId f) {
+    if (a.tests.empty()) {
+        return true;
+    }
+    const auto& slots = facts_.get(f).slots;
+    const Frame fr = frame(no_token, self_position, f);
+    std::optional<EvalError> error;
+    for (const auto& c : a.tests) {
+        if (!test_constraint(c, slots[c.slot], fr, error)) {
+            if (error && !error_) {
+                error_ = MatchError{std::move(*error), a.first_rule};
+            }
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace maslahat::rete

@@ -1,0 +1,27 @@
+// What a two-input node (join, negative, exists, aggregate) tests between a left token and
+// a right fact: hash-join keys (token position+slot on the left == slot on the right) and
+// generic join tests, evaluated with the new fact at `position`.
+#pragma once
+
+#include <vector>
+
+#include "ir/program.hpp"
+#include "rete/ids.hpp"
+
+namespace maslahat::rete {
+
+struct JoinKey {
+    ir::TokenIndex left_token = 0;
+    ir::SlotIndex left_slot = 0;
+    ir::SlotIndex right_slot = 0;
+    friend bool operator==(const JoinKey&, const JoinKey&) = default;
+};
+
+struct JoinSpec {
+    AlphaId alpha{};
+    ir::TokenIndex position = 0;            ///< token position of the right fact
+    std::vector<JoinKey> keys;              ///< hash-indexed equalities
+    std::vector<ir::Constraint> tests;      ///< other constraints needing the left token
+};
+
+}  // namespace maslahat::rete

@@ -1,0 +1,20 @@
+// How the network reports rule matches to the runtime: a token reached (or left) a rule's
+// terminal node. A plain interface (no std::function on the hot path).
+#pragma once
+
+#include <cstdint>
+
+#include "rete/ids.hpp"
+
+namespace maslahat::rete {
+
+class MatchListener {
+public:
+    virtual ~MatchListener() = default;
+    /// A new complete match of `rule`; `serial` identifies the token for the whole session.
+    virtual void matched(std::uint32_t rule, TokenId token, std::uint64_t serial) = 0;
+    /// The match went away (a fact it used was retracted, a `not` became blocked, ...).
+    virtual void unmatched(std::uint32_t rule, TokenId token, std::uint64_t serial) = 0;
+};
+
+}  // namespace maslahat::rete

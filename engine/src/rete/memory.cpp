@@ -1,0 +1,357 @@
+#include "rete/memory.hpp"
+
+#include <algorithm>
+
+namespace maslahat::rete {
+
+template <typename Id>
+void HashIndex<Id>::remove(std::size_t h, Id id) {
+    auto it = buckets.find(h);
+    if (it == buckets.end()) {
+        return;
+    }
+    auto& v = it->second;
+    if (auto pos = std::find(v.begin(), v.end(), id); pos != v.end()) {
+        v.erase(pos);  // keep insertion order: iteration order is part of determinism
+    }
+    if (v.empty()) {
+        buckets.erase(it);
+    }
+}
+template struct HashIndex<TokenId>;
+template struct HashIndex<FactId>;
+
+namespace {
+template <typename V, typename X>
+void erase_one(V& v, X x) {
+    if (auto pos = std::find(v.begin(), v.end(), x); pos != v.end()) {
+        v.erase(pos);
+    }
+}
+}  // namespace
+
+void MatchRecords::add(TokenId t, FactId f) {
+    by_fact[f].push_back(t);
+    by_token[t].push_back(f);
+}
+
+std::vector<TokenId> MatchRecords::take_fact(FactId f) {
+    auto it = by_fact.find(f);
+    if (it == by_fact.end()) {
+        return {};
+    }
+    std::vector<TokenId> tokens = std::move(it->second);
+    by_fact.erase(it);
+    for (const TokenId t : tokens) {
+        if (auto bt = by_token.find(t); bt != by_token.end()) {
+            erase_one(bt->second, f);
+        }
+    }
+    return tokens;
+}
+
+std::vector<FactId> MatchRecords::take_token(TokenId t) {
+    auto it = by_token.find(t);
+    if (it == by_token.end()) {
+        return {};
+    }
+    std::vector<FactId> facts = std::move(it->second);
+    by_token.erase(it);
+    for (const FactId f : facts) {
+        if (auto bf = by_fact.find(f); bf != by_fact.end()) {
+            erase_one(bf->second, t);
+            if (bf->second.empty()) {
+                by_fact.erase(bf);
+            }
+        }
+    }
+    return facts;
+}
+
+Memory::Memory(const Network& network, MatchListener& listener)
+    : net_(network), listener_(listener) {
+    std::size_t joins = 0, negatives = 0, nccs = 0, aggregates = 0;
+    for (std::size_t i = 0; i < net_.node_count(); ++i) {
+        const Node& n = net_.node(make_id<NodeId>(i));
+        switch (n.kind) {
+            case NodeKind::Join:
+                joins = std::max<std::size_t>(joins, n.data + 1);
+                break;
+            case NodeKind::Negative:
+                negatives = std::max<std::size_t>(negatives, n.data + 1);
+                break;
+            case NodeKind::Ncc:
+                nccs = std::max<std::size_t>(nccs, n.data + 1);
+                break;
+            case NodeKind::Aggregate:
+                aggregates = std::max<std::size_t>(aggregates, n.data + 1);
+                break;
+            default:
+                break;
+        }
+    }
+    joins_.resize(joins);
+    negatives_.resize(negatives);
+    nccs_.resize(nccs);
+    aggregates_.resize(aggregates);
+    alpha_facts_.resize(net_.alpha_count());
+    fact_tokens_.emplace_back();
+    fact_alphas_.emplace_back();
+}
+
+void Memory::start() {
+    if (started_) {
+        return;
+    }
+    started_ = true;
+    root_token_ = tokens_.make(no_token, Network::root, no_fact, false, Value());
+    for (const NodeId child : net_.node(Network::root).children) {
+        left_activate(child, root_token_);
+    }
+}
+
+FactId Memory::assert_fact(ir::TemplateIndex template_index, std::vector<Value> slots) {
+    start();
+    const FactId f = facts_.add(template_index, std::move(slots));
+    fact_tokens_.resize(facts_.end_id());
+    fact_alphas_.resize(facts_.end_id());
+    for (const AlphaId a : net_.alphas_of(template_index)) {
+        const AlphaNode& alpha = net_.alpha(a);
+        if (!alpha_passes(alpha, f)) {
+            continue;
+        }
+        fact_alphas_[index(f)].push_back(a);
+        alpha_facts_[index(a)].push_back(f);
+        // Doorenbos: add to each successor's right memory just before activating it, so a
+        // token created by an earlier successor never meets this fact twice.
+        for (const NodeId succ : alpha.successors) {
+            const Node& n = net_.node(succ);
+            const JoinSpec& s = *net_.spec(n);
+            const std::size_t h = right_hash(s, f);
+            switch (n.kind) {
+                case NodeKind::Join:
+                    joins_[n.data].right.add(h, f);
+                    break;
+                case NodeKind::Negative:
+                    negatives_[n.data].right.add(h, f);
+                    break;
+                case NodeKind::Aggregate:
+                    aggregates_[n.data].right.add(h, f);
+                    break;
+                default:
+                    break;
+            }
+            right_activate(succ, f);
+        }
+    }
+    return f;
+}
+
+void Memory::retract_fact(FactId f) {
+    if (!facts_.live(f)) {
+        return;
+    }
+    const std::vector<AlphaId> alphas = fact_alphas_[index(f)];
+    // 1. no new token may meet f from now on
+    for (const AlphaId a : alphas) {
+        erase_one(alpha_facts_[index(a)], f);
+        for (const NodeId succ : net_.alpha(a).successors) {
+            const Node& n = net_.node(succ);
+            const std::size_t h = right_hash(*net_.spec(n), f);
+            switch (n.kind) {
+                case NodeKind::Join:
+                    joins_[n.data].right.remove(h, f);
+                    break;
+                case NodeKind::Negative:
+                    negatives_[n.data].right.remove(h, f);
+                    break;
+                case NodeKind::Aggregate:
+                    aggregates_[n.data].right.remove(h, f);
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+    // 2. tree-based removal of every token holding f
+    auto& holders = fact_tokens_[index(f)];
+    while (!holders.empty()) {
+        delete_token(holders.back());
+    }
+    // 3. negations unblocked / aggregates shrunk by f
+    for (const AlphaId a : alphas) {
+        for (const NodeId succ : net_.alpha(a).successors) {
+            right_retract(succ, f);
+        }
+    }
+    fact_alphas_[index(f)].clear();
+    facts_.kill(f);
+}
+
+std::optional<MatchError> Memory::take_error() {
+    auto e = std::move(error_);
+    error_.reset();
+    return e;
+}
+
+void Memory::record_error(std::optional<EvalError>& error, const Node& n) {
+    if (error && !error_) {
+        error_ = MatchError{std::move(*error), n.first_rule};
+    }
+    error.reset();
+}
+
+void Memory::left_activate(NodeId id, TokenId t) {
+    const Node& n = net_.node(id);
+    switch (n.kind) {
+        case NodeKind::Root:
+            break;
+        case NodeKind::Join:
+            join_left_activate(n, id, t);
+            break;
+        case NodeKind::Negative:
+            negative_left_activate(n, id, t);
+            break;
+        case NodeKind::Ncc:
+            ncc_left_activate(n, id, t);
+            break;
+        case NodeKind::NccPartner:
+            partner_left_activate(n, t);
+            break;
+        case NodeKind::Aggregate:
+            aggregate_left_activate(n, id, t);
+            break;
+        case NodeKind::Test:
+            test_left_activate(n, id, t);
+            break;
+        case NodeKind::Terminal:
+            listener_.matched(net_.terminal(n).rule, t, tokens_[t].serial);
+            break;
+    }
+}
+
+void Memory::left_retract(NodeId id, TokenId t) {
+    const Node& n = net_.node(id);
+    switch (n.kind) {
+        case NodeKind::Join:
+            joins_[n.data].left.remove(left_hash(net_.join(n).spec, t), t);
+            break;
+        case NodeKind::Negative:
+            negative_left_retract(n, t);
+            break;
+        case NodeKind::Ncc:
+            ncc_left_retract(n, t);
+            break;
+        case NodeKind::NccPartner:
+            partner_left_retract(n, t);
+            break;
+        case NodeKind::Aggregate:
+            aggregate_left_retract(n, t);
+            break;
+        case NodeKind::Terminal:
+            listener_.unmatched(net_.terminal(n).rule, t, tokens_[t].serial);
+            break;
+        case NodeKind::Root:
+        case NodeKind::Test:
+            break;
+    }
+}
+
+void Memory::right_activate(NodeId id, FactId f) {
+    const Node& n = net_.node(id);
+    switch (n.kind) {
+        case NodeKind::Join:
+            join_right_activate(n, id, f);
+            break;
+        case NodeKind::Negative:
+            negative_right_activate(n, id, f);
+            break;
+        case NodeKind::Aggregate:
+            aggregate_right_activate(n, id, f);
+            break;
+        default:
+            break;
+    }
+}
+
+void Memory::right_retract(NodeId id, FactId f) {
+    const Node& n = net_.node(id);
+    switch (n.kind) {
+        case NodeKind::Negative:
+            negative_right_retract(n, id, f);
+            break;
+        case NodeKind::Aggregate:
+            aggregate_right_retract(n, id, f);
+            break;
+        default:
+            break;  // joins: the tokens holding f were deleted in step 2
+    }
+}
+
+void Memory::emit(NodeId id, TokenId parent, FactId fact, bool has_position, Value value) {
+    const TokenId t = tokens_.make(parent, id, fact, has_position, std::move(value));
+    if (fact != no_fact) {
+        fact_tokens_[index(fact)].push_back(t);
+    }
+    for (const NodeId child : net_.node(id).children) {
+        left_activate(child, t);
+    }
+}
+
+void Memory::delete_token(TokenId t) {
+    tokens_[t].dying = true;
+    while (!tokens_[t].children.empty()) {
+        delete_token(tokens_[t].children.back());
+    }
+    for (const NodeId child : net_.node(tokens_[t].node).children) {
+        left_retract(child, t);
+    }
+    if (const FactId f = tokens_[t].fact; f != no_fact) {
+        auto& holders = fact_tokens_[index(f)];
+        if (auto pos = std::find(holders.rbegin(), holders.rend(), t); pos != holders.rend()) {
+            *pos = holders.back();
+            holders.pop_back();
+        }
+    }
+    tokens_.free(t);
+}
+
+std::vector<Binding> Memory::snapshot(TokenId t) const {
+    std::vector<Binding> out(tokens_[t].positions);
+    for (TokenId cur = t; cur != no_token; cur = tokens_[cur].parent) {
+        const Token& tok = tokens_[cur];
+        if (tok.has_position) {
+            out[tok.positions - 1U] = Binding{tok.fact, tok.value};
+        }
+    }
+    return out;
+}
+
+std::vector<FactId> Memory::alpha_facts(AlphaId alpha) const {
+    return alpha_facts_[index(alpha)];
+}
+
+std::size_t Memory::left_count(NodeId id) const {
+    const Node& n = net_.node(id);
+    const HashIndex<TokenId>* left = nullptr;
+    switch (n.kind) {
+        case NodeKind::Join:
+            left = &joins_[n.data].left;
+            break;
+        case NodeKind::Negative:
+            left = &negatives_[n.data].left;
+            break;
+        case NodeKind::Aggregate:
+            left = &aggregates_[n.data].left;
+            break;
+        default:
+            return 0;
+    }
+    std::size_t count = 0;
+    for (const auto& [h, v] : left->buckets) {
+        count += v.size();
+    }
+    return count;
+}
+
+}  // namespace maslahat::rete

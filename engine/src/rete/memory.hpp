@@ -1,0 +1,194 @@
+// The mutable side of the network for one session: facts, tokens, alpha memories and the
+// per-node memories (hashed left/right indexes, negation counts, NCC results, aggregate
+// state). Propagation follows Doorenbos: right_activate/left_activate on assert,
+// tree-based token deletion on retract. The node-kind algorithms live in <kind>_node.cpp.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <unordered_map>
+#include <vector>
+
+#include "rete/eval.hpp"
+#include "rete/fact_table.hpp"
+#include "rete/match_listener.hpp"
+#include "rete/network.hpp"
+#include "rete/token.hpp"
+
+namespace maslahat::rete {
+
+/// Tokens (left) or facts (right) bucketed by the hash of their join-key values.
+template <typename Id>
+struct HashIndex {
+    std::unordered_map<std::size_t, std::vector<Id>> buckets;
+    void add(std::size_t h, Id id) {
+        buckets[h].push_back(id);
+    }
+    void remove(std::size_t h, Id id);
+    const std::vector<Id>* find(std::size_t h) const {
+        auto it = buckets.find(h);
+        return it == buckets.end() ? nullptr : &it->second;
+    }
+};
+
+/// Which left tokens a right fact matches at a negative/aggregate node, both ways.
+struct MatchRecords {
+    std::unordered_map<FactId, std::vector<TokenId>> by_fact;
+    std::unordered_map<TokenId, std::vector<FactId>> by_token;
+    void add(TokenId t, FactId f);
+    std::vector<TokenId> take_fact(FactId f);
+    std::vector<FactId> take_token(TokenId t);
+};
+
+struct JoinMemory {
+    HashIndex<TokenId> left;
+    HashIndex<FactId> right;
+};
+
+struct NegativeMemory {
+    HashIndex<TokenId> left;
+    HashIndex<FactId> right;
+    MatchRecords records;
+    struct State {
+        std::uint32_t count = 0;
+        TokenId output = no_token;
+    };
+    std::unordered_map<TokenId, State> states;
+};
+
+struct NccMemory {
+    struct State {
+        std::uint32_t count = 0;
+        bool seen = false;  ///< the NCC node itself got the owner token
+        TokenId output = no_token;
+    };
+    std::unordered_map<TokenId, State> states;
+};
+
+struct ValueLess {
+    bool operator()(const Value& a, const Value& b) const {
+        return Value::compare(a, b) < 0;
+    }
+};
+
+struct AggregateMemory {
+    HashIndex<TokenId> left;
+    HashIndex<FactId> right;
+    MatchRecords records;
+    struct State {
+        std::uint32_t count = 0;                       ///< matching facts
+        std::unordered_map<FactId, Value> values;      ///< argument value per fact
+        std::multiset<Value, ValueLess> sorted;        ///< non-nil argument values
+        TokenId output = no_token;
+    };
+    std::unordered_map<TokenId, State> states;
+};
+
+/// A run-time error raised while matching (e.g. division by zero in a `test`).
+struct MatchError {
+    EvalError error;
+    std::uint32_t rule = 0;
+};
+
+class Memory {
+public:
+    Memory(const Network& network, MatchListener& listener);
+
+    /// Sets where parameter values come from (must outlive the memory).
+    void set_params(const std::vector<Value>* params) {
+        params_ = params;
+    }
+    /// Activates the root token (rules whose first condition is `not`, `test`, or an
+    /// aggregate can match with no facts). Call once, after parameters are final.
+    void start();
+    bool started() const {
+        return started_;
+    }
+
+    FactTable& facts() {
+        return facts_;
+    }
+    const FactTable& facts() const {
+        return facts_;
+    }
+    const TokenStore& tokens() const {
+        return tokens_;
+    }
+    const Network& network() const {
+        return net_;
+    }
+
+    /// Adds a fact to the table and propagates it.
+    FactId assert_fact(ir::TemplateIndex template_index, std::vector<Value> slots);
+    /// Retracts a live fact and propagates the removal.
+    void retract_fact(FactId id);
+
+    /// The first error raised while matching, if any (taken: cleared by this call).
+    std::optional<MatchError> take_error();
+
+    /// Token positions materialised for a firing (facts and aggregate values).
+    std::vector<Binding> snapshot(TokenId token) const;
+    /// Facts currently in an alpha memory (for explanations).
+    std::vector<FactId> alpha_facts(AlphaId alpha) const;
+    /// Number of tokens a node has in its left memory (for why-not and tests).
+    std::size_t left_count(NodeId node) const;
+    std::size_t live_tokens() const {
+        return tokens_.live_count();
+    }
+
+private:
+    friend struct NodeOps;
+    // propagation entry points (dispatch on node kind)
+    void left_activate(NodeId node, TokenId token);
+    void left_retract(NodeId node, TokenId token);
+    void right_activate(NodeId node, FactId fact);
+    void right_retract(NodeId node, FactId fact);
+    void emit(NodeId node, TokenId parent, FactId fact, bool has_position, Value value);
+    void delete_token(TokenId token);
+
+    // per-kind algorithms (join_node.cpp, negative_node.cpp, ...)
+    void join_left_activate(const Node& n, NodeId id, TokenId t);
+    void join_right_activate(const Node& n, NodeId id, FactId f);
+    void negative_left_activate(const Node& n, NodeId id, TokenId t);
+    void negative_right_activate(const Node& n, NodeId id, FactId f);
+    void negative_right_retract(const Node& n, NodeId id, FactId f);
+    void negative_left_retract(const Node& n, TokenId t);
+    void ncc_left_activate(const Node& n, NodeId id, TokenId t);
+    void ncc_left_retract(const Node& n, TokenId t);
+    void partner_left_activate(const Node& n, TokenId r);
+    void partner_left_retract(const Node& n, TokenId r);
+    void ncc_update(NodeId ncc, TokenId owner, std::int32_t delta);
+    void aggregate_left_activate(const Node& n, NodeId id, TokenId t);
+    void aggregate_right_activate(const Node& n, NodeId id, FactId f);
+    void aggregate_right_retract(const Node& n, NodeId id, FactId f);
+    void aggregate_left_retract(const Node& n, TokenId t);
+    void aggregate_refresh(const Node& n, NodeId id, TokenId t);
+    void test_left_activate(const Node& n, NodeId id, TokenId t);
+
+    // join helpers (join_spec.cpp)
+    std::size_t left_hash(const JoinSpec& s, TokenId t) const;
+    std::size_t right_hash(const JoinSpec& s, FactId f) const;
+    bool join_passes(const JoinSpec& s, const Node& n, TokenId t, FactId f);
+    bool alpha_passes(const AlphaNode& a, FactId f);
+    Frame frame(TokenId t, ir::TokenIndex self_pos, FactId self_fact) const;
+    void record_error(std::optional<EvalError>& error, const Node& n);
+
+    const Network& net_;
+    MatchListener& listener_;
+    const std::vector<Value>* params_ = nullptr;
+    FactTable facts_;
+    TokenStore tokens_;
+    TokenId root_token_ = no_token;
+    bool started_ = false;
+    std::vector<std::vector<TokenId>> fact_tokens_;   ///< by fact id: tokens adding it
+    std::vector<std::vector<AlphaId>> fact_alphas_;   ///< by fact id: alpha memories holding it
+    std::vector<std::vector<FactId>> alpha_facts_;    ///< by alpha id
+    std::vector<JoinMemory> joins_;
+    std::vector<NegativeMemory> negatives_;
+    std::vector<NccMemory> nccs_;
+    std::vector<AggregateMemory> aggregates_;
+    std::optional<MatchError> error_;
+};
+
+}  // namespace maslahat::rete

@@ -1,0 +1,58 @@
+// Tokens: partial matches, stored compactly as (parent token, fact) plus the number of token
+// positions they cover. A token's positions are read by walking parent links; tokens form
+// a tree (children ids, no intrusive lists) so retraction deletes whole subtrees
+// (Doorenbos' tree-based removal). Ids are recycled; `serial` is unique for the session.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "ir/program.hpp"
+#include "maslahat/value.hpp"
+#include "rete/ids.hpp"
+
+namespace maslahat::rete {
+
+struct Token {
+    TokenId parent = no_token;
+    FactId fact = no_fact;             ///< the fact this token adds (Join), else no_fact
+    NodeId node{};                     ///< the node that produced it
+    std::uint16_t positions = 0;       ///< token positions covered, including this one
+    bool has_position = false;         ///< adds a position (fact or aggregate value)
+    bool dying = false;                ///< being deleted: nodes must not emit below it
+    std::uint64_t serial = 0;          ///< unique for the life of the memory
+    Value value;                       ///< aggregate result (Aggregate tokens)
+    std::vector<TokenId> children;
+};
+
+/// Slot-recycling store of tokens.
+class TokenStore {
+public:
+    TokenId make(TokenId parent, NodeId node, FactId fact, bool has_position, Value value);
+    void free(TokenId id);
+
+    Token& operator[](TokenId id) {
+        return tokens_[index(id)];
+    }
+    const Token& operator[](TokenId id) const {
+        return tokens_[index(id)];
+    }
+    bool valid(TokenId id) const {
+        return index(id) < tokens_.size() && tokens_[index(id)].serial != 0;
+    }
+    std::size_t live_count() const {
+        return tokens_.size() - free_.size();
+    }
+
+    /// The token that holds position `pos` on the path ending at `id` (no_token if none).
+    TokenId find_position(TokenId id, ir::TokenIndex pos) const;
+    /// Fact ids of the token's positions in position order (aggregate positions skipped).
+    std::vector<FactId> facts_of(TokenId id) const;
+
+private:
+    std::vector<Token> tokens_;
+    std::vector<TokenId> free_;
+    std::uint64_t next_serial_ = 1;
+};
+
+}  // namespace maslahat::rete

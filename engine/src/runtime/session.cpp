@@ -1,0 +1,197 @@
+#include "runtime/session.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace maslahat::runtime {
+
+Session::Session(const ir::Program& program, const rete::Network& network)
+    : program_(program),
+      network_(network),
+      memory_(std::make_unique<rete::Memory>(network, static_cast<rete::MatchListener&>(*this))),
+      fire_counts_(program.rules.size(), 0) {
+    params_.reserve(program.params.size());
+    for (const auto& p : program.params) {
+        params_.push_back(p.value);
+    }
+    memory_->set_params(&params_);
+    meta_.emplace_back();  // fact id 0
+}
+
+Session::~Session() = default;
+
+bool Session::set_param(ir::ParamIndex param, Value value) {
+    if (memory_->started() || param >= params_.size()) {
+        return false;
+    }
+    params_[param] = std::move(value);
+    return true;
+}
+
+std::uint32_t Session::assert_fact(const FactInput& fact) {
+    Meta meta;
+    meta.origin.span = fact.span;
+    meta.provenance = fact.provenance;
+    return assert_internal(fact.template_index, fact.slots, std::move(meta), std::nullopt);
+}
+
+bool Session::retract_fact(std::uint32_t id) {
+    if (!memory_->facts().live(rete::make_id<rete::FactId>(id))) {
+        return false;
+    }
+    retract_internal(id);
+    return true;
+}
+
+void Session::matched(std::uint32_t rule, rete::TokenId token, std::uint64_t serial) {
+    const ir::Rule& r = program_.rules[rule];
+    agenda::Activation a;
+    a.rule = rule;
+    a.salience = r.salience;
+    a.timetag = clock_;
+    a.token = token;
+    a.serial = serial;
+    for (const rete::FactId f : memory_->tokens().facts_of(token)) {
+        a.facts.push_back(rete::index(f));
+    }
+    a.recency = a.facts;
+    std::sort(a.recency.begin(), a.recency.end(), std::greater<>());
+    if (!r.conditions.empty() && r.conditions.front().kind == ir::ConditionKind::Pattern &&
+        !a.facts.empty()) {
+        a.first = a.facts.front();
+    }
+    if (observer_ != nullptr) {
+        observer_->activation_added(ActivationEvent{rule, r.name, r.salience, a.facts});
+    }
+    agenda_.add(std::move(a));
+}
+
+void Session::unmatched(std::uint32_t rule, rete::TokenId /*token*/, std::uint64_t serial) {
+    if (auto a = agenda_.remove(serial); a && observer_ != nullptr) {
+        const ir::Rule& r = program_.rules[rule];
+        observer_->activation_removed(ActivationEvent{rule, r.name, r.salience, a->facts});
+    }
+    if (serial == firing_serial_) {
+        firing_token_gone_ = true;
+    }
+    tms_.token_gone(serial);
+}
+
+std::optional<Diagnostic> Session::limit_error(std::uint64_t max_firings) const {
+    std::vector<std::uint32_t> rules;
+    for (std::uint32_t r = 0; r < fire_counts_.size(); ++r) {
+        if (fire_counts_[r] > 0) {
+            rules.push_back(r);
+        }
+    }
+    std::stable_sort(rules.begin(), rules.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return fire_counts_[a] > fire_counts_[b];
+    });
+    if (rules.size() > 3) {
+        rules.resize(3);
+    }
+    std::string most;
+    for (const std::uint32_t r : rules) {
+        most += fmt::format("{}'{}' ({} firings)", most.empty() ? "" : ", ",
+                            program_.rules[r].name, fire_counts_[r]);
+    }
+    Diagnostic d;
+    d.code = DiagCode::E0903;
+    d.message = fmt::format("firing limit of {} reached; the rules that fired most: {}",
+                            max_firings, most.empty() ? "none" : most);
+    if (!rules.empty()) {
+        d.notes.push_back(DiagnosticNote{program_.rules[rules.front()].span,
+                                         fmt::format("rule '{}' declared here",
+                                                     program_.rules[rules.front()].name)});
+    }
+    return d;
+}
+
+RunOutcome Session::run(const RunOptions& options) {
+    RunOutcome out;
+    EngineObserver* saved = observer_;
+    observer_ = options.observer != nullptr ? options.observer : observer_;
+    memory_->start();
+    after_change();
+    agenda_.set_strategy(options.strategy);
+    while (true) {
+        if (pending_error_) {
+            out.status = RunStatus::Error;
+            out.error = std::move(pending_error_);
+            pending_error_.reset();
+            break;
+        }
+        if (agenda_.empty()) {
+            break;
+        }
+        if (out.firings >= options.max_firings) {
+            out.status = RunStatus::LimitReached;
+            out.error = limit_error(options.max_firings);
+            break;
+        }
+        const auto activation = agenda_.pop();
+        ++out.firings;
+        if (auto error = fire(*activation)) {
+            out.status = RunStatus::Error;
+            out.error = std::move(error);
+            break;
+        }
+        if (current_rule_halted_) {
+            current_rule_halted_ = false;
+            out.status = RunStatus::Halted;
+            break;
+        }
+    }
+    observer_ = saved;
+    return out;
+}
+
+std::vector<FactRecord> Session::facts() const {
+    std::vector<FactRecord> out;
+    const auto& table = memory_->facts();
+    for (std::size_t i = 1; i < table.end_id(); ++i) {
+        const auto id = rete::make_id<rete::FactId>(i);
+        if (!table.live(id)) {
+            continue;
+        }
+        const auto& f = table.get(id);
+        out.push_back(FactRecord{static_cast<std::uint32_t>(i), f.template_index, f.slots,
+                                 meta_[i].origin, meta_[i].provenance});
+    }
+    return out;
+}
+
+std::vector<RecommendationRecord> Session::recommendations() const {
+    std::vector<RecommendationRecord> out;
+    for (const auto& st : tms_.recs) {
+        if (st.supports.empty()) {
+            continue;
+        }
+        RecommendationRecord r;
+        r.id = st.id;
+        r.subject = st.subject;
+        r.confidence = st.confidence;
+        r.fact_id = st.fact;
+        for (const auto& s : st.supports) {
+            r.supports.push_back(s.record);
+        }
+        out.push_back(std::move(r));
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        if (a.confidence != b.confidence) {
+            return a.confidence > b.confidence;
+        }
+        if (a.id != b.id) {
+            return a.id < b.id;
+        }
+        return a.subject < b.subject;
+    });
+    return out;
+}
+
+SessionStats Session::stats() const {
+    return SessionStats{program_.rules.size(), firings_, memory_->facts().live_count()};
+}
+
+}  // namespace maslahat::runtime

@@ -1,0 +1,121 @@
+// A Session runs one program over one working memory: parameters, facts from files or
+// code, and the recognise-act cycle (spec §5) over a shared, immutable rete::Network.
+// It owns the rete::Memory, the agenda and the truth-maintenance state, executes actions
+// (spec §4.3), and exposes final facts, recommendations, printed lines and statistics.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "agenda/agenda.hpp"
+#include "ir/program.hpp"
+#include "maslahat/fact.hpp"
+#include "maslahat/observer.hpp"
+#include "rete/memory.hpp"
+#include "rete/network.hpp"
+#include "runtime/records.hpp"
+#include "runtime/truth_maintenance.hpp"
+
+namespace maslahat::runtime {
+
+class Session final : private rete::MatchListener {
+public:
+    /// `program` and `network` (built from it) must outlive the session.
+    Session(const ir::Program& program, const rete::Network& network);
+    ~Session() override;
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    /// Overrides a parameter (same type as its default). Only before the first fact or run:
+    /// returns false once matching has started.
+    bool set_param(ir::ParamIndex param, Value value);
+    const std::vector<Value>& params() const {
+        return params_;
+    }
+    /// Observer for facts asserted outside run(); run() uses RunOptions::observer.
+    void set_observer(EngineObserver* observer) {
+        observer_ = observer;
+    }
+
+    /// Asserts a fact (slots already checked and in slot order). Returns its id, or 0 when
+    /// an equal fact is already live (spec §5: nothing happens).
+    std::uint32_t assert_fact(const FactInput& fact);
+    /// Retracts a live fact from code; false if it is not live.
+    bool retract_fact(std::uint32_t id);
+
+    /// Fires activations until the agenda is empty, `halt`, the firing limit or an error.
+    RunOutcome run(const RunOptions& options = {});
+
+    /// Live facts ordered by id.
+    std::vector<FactRecord> facts() const;
+    /// Live recommendations: confidence desc, then declaration order, then subject.
+    std::vector<RecommendationRecord> recommendations() const;
+    const std::vector<std::string>& output() const {
+        return output_;
+    }
+    SessionStats stats() const;
+    const agenda::Agenda& agenda() const {
+        return agenda_;
+    }
+    const rete::Memory& memory() const {
+        return *memory_;
+    }
+    const ir::Program& program() const {
+        return program_;
+    }
+    /// How many times each rule fired (index = rule).
+    const std::vector<std::uint64_t>& fire_counts() const {
+        return fire_counts_;
+    }
+
+private:
+    struct Meta {
+        FactOrigin origin;
+        std::vector<std::optional<Provenance>> provenance;
+    };
+    struct Firing;  // the activation being fired (actions.cpp)
+
+    // rete::MatchListener
+    void matched(std::uint32_t rule, rete::TokenId token, std::uint64_t serial) override;
+    void unmatched(std::uint32_t rule, rete::TokenId token, std::uint64_t serial) override;
+
+    // working memory (working_memory.cpp)
+    std::uint32_t assert_internal(ir::TemplateIndex t, std::vector<Value> slots, Meta meta,
+                                  std::optional<std::uint64_t> logical_serial);
+    void retract_internal(std::uint32_t id);
+    void after_change();
+    void process_pending();
+    void refresh_recommendation(std::size_t rec);
+    FactEvent fact_event(std::uint32_t id) const;
+
+    // actions (actions.cpp)
+    std::optional<Diagnostic> fire(const agenda::Activation& activation);
+    std::optional<Diagnostic> execute(Firing& f, const ir::Action& action);
+    Diagnostic runtime_error(const Firing& f, DiagCode code, const SourceSpan& span,
+                             const std::string& message) const;
+    std::optional<Diagnostic> limit_error(std::uint64_t max_firings) const;
+
+    const ir::Program& program_;
+    const rete::Network& network_;
+    std::vector<Value> params_;
+    std::unique_ptr<rete::Memory> memory_;
+    agenda::Agenda agenda_;
+    TruthMaintenance tms_;
+    std::vector<Meta> meta_;  ///< by fact id
+    std::vector<std::string> output_;
+    std::vector<std::uint64_t> fire_counts_;
+    EngineObserver* observer_ = nullptr;
+    std::uint64_t clock_ = 0;    ///< working-memory changes (activation timetags)
+    std::uint64_t firings_ = 0;  ///< total firings
+    std::optional<std::uint32_t> current_rule_;
+    std::uint64_t firing_serial_ = 0;     ///< token serial of the firing in progress
+    bool firing_token_gone_ = false;      ///< its match went away during its actions
+    bool processing_ = false;
+    bool current_rule_halted_ = false;  ///< `halt` ran in the firing in progress
+    std::optional<Diagnostic> pending_error_;  ///< a match-time error to report
+};
+
+}  // namespace maslahat::runtime

@@ -1,0 +1,37 @@
+#include "runtime/truth_maintenance.hpp"
+
+#include <algorithm>
+
+namespace maslahat::runtime {
+
+double combine_confidence(std::vector<double> cfs) {
+    std::sort(cfs.begin(), cfs.end());
+    double keep = 1.0;
+    for (const double cf : cfs) {
+        keep *= 1.0 - cf;
+    }
+    return 1.0 - keep;
+}
+
+void TruthMaintenance::token_gone(std::uint64_t serial) {
+    auto it = by_token.find(serial);
+    if (it == by_token.end()) {
+        return;
+    }
+    pending.emplace_back(serial, std::move(it->second));
+    by_token.erase(it);
+}
+
+std::size_t TruthMaintenance::recommendation(ir::RecommendationIndex id,
+                                             const std::string& subject) {
+    auto [it, inserted] = rec_index.emplace(std::make_pair(id, subject), recs.size());
+    if (inserted) {
+        RecommendationState st;
+        st.id = id;
+        st.subject = subject;
+        recs.push_back(std::move(st));
+    }
+    return it->second;
+}
+
+}  // namespace maslahat::runtime

@@ -1,0 +1,48 @@
+#include "support/atomic_write.hpp"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <system_error>
+
+namespace maslahat::support {
+
+bool write_file_atomically(const std::string& path, std::string_view content, std::string& error) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+        error = "'" + path + "' is a directory";
+        return false;
+    }
+    const fs::path target(path);
+    const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    const std::string temp =
+        (folder / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid())))
+            .string();
+    {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        if (!out) {
+            error = "cannot write '" + path + "': " + std::strerror(errno);
+            return false;
+        }
+        out.write(content.data(), static_cast<std::streamsize>(content.size()));
+        out.flush();
+        if (!out) {
+            error = "cannot write '" + path + "'";
+            std::remove(temp.c_str());
+            return false;
+        }
+    }
+    if (std::rename(temp.c_str(), path.c_str()) != 0) {
+        error = "cannot write '" + path + "': " + std::strerror(errno);
+        std::remove(temp.c_str());
+        return false;
+    }
+    return true;
+}
+
+}  // namespace maslahat::support

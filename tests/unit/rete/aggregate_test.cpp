@@ -1,0 +1,102 @@
+// Aggregates (spec §4.1): count/sum/min/max/avg over matching facts, maintained
+// incrementally on assert and retract; "over no facts: sum 0, the others nil (and the
+// condition fails for min/max/avg)"; count over no facts is 0 ("0 allowed").
+#include "../runtime/engine_fixture.hpp"
+#include "support/catch.hpp"
+
+using namespace maslahat;
+using namespace maslahat::test;
+using Lines = std::vector<std::string>;
+
+namespace {
+std::string rules_for(const std::string& agg) {
+    return R"(
+template region { name: string }
+template city { region: string  pop: int  share: number }
+rule r
+when
+    region(name: ?r)
+    ?v = )" + agg + R"(
+then
+    print "{?r} {?v}"
+end
+)";
+}
+}  // namespace
+
+TEST_CASE("aggregates over matching facts", "[rete]") {
+    struct Case {
+        std::string agg;
+        std::string with_facts;
+        std::string empty;  // "" = the condition fails
+    };
+    const auto c = GENERATE(values<Case>({
+        {"count city(region: ?r)", "R 3", "R 0"},
+        {"sum(?p) over city(region: ?r, pop: ?p)", "R 60", "R 0"},
+        {"min(?p) over city(region: ?r, pop: ?p)", "R 10", ""},
+        {"max(?p) over city(region: ?r, pop: ?p)", "R 30", ""},
+        {"avg(?p) over city(region: ?r, pop: ?p)", "R 20", ""},
+        {"sum(?s) over city(region: ?r, share: ?s)", "R 0.75", "R 0"},
+    }));
+    CAPTURE(c.agg);
+    Engine e(rules_for(c.agg));
+    e.fact("region", {{"name", str("R")}});
+    SECTION("with facts") {
+        e.fact("city", {{"region", str("R")}, {"pop", integer(10)}, {"share", num(0.25)}});
+        e.fact("city", {{"region", str("R")}, {"pop", integer(20)}, {"share", num(0.25)}});
+        e.fact("city", {{"region", str("R")}, {"pop", integer(30)}, {"share", num(0.25)}});
+        e.fact("city", {{"region", str("S")}, {"pop", integer(99)}, {"share", num(0.5)}});
+        e.run();
+        CHECK(e.output() == Lines{c.with_facts});
+    }
+    SECTION("over no facts") {
+        e.fact("city", {{"region", str("S")}, {"pop", integer(99)}, {"share", num(0.5)}});
+        e.run();
+        CHECK(e.output() == (c.empty.empty() ? Lines{} : Lines{c.empty}));
+    }
+}
+
+TEST_CASE("aggregates update incrementally on assert and retract", "[rete]") {
+    Engine e(R"(
+template region { name: string }
+template city { region: string  pop: int }
+rule total when region(name: ?r) ?t = sum(?p) over city(region: ?r, pop: ?p) then print "sum {?t}" end
+rule biggest when region(name: ?r) ?m = max(?p) over city(region: ?r, pop: ?p) then print "max {?m}" end
+rule n when region(name: ?r) ?c = count city(region: ?r) then print "count {?c}" end
+)");
+    e.fact("region", {{"name", str("R")}});
+    const auto a = e.fact("city", {{"region", str("R")}, {"pop", integer(10)}});
+    const auto b = e.fact("city", {{"region", str("R")}, {"pop", integer(30)}});
+    e.run();
+    auto sorted = [](Lines l) {
+        std::sort(l.begin(), l.end());
+        return l;
+    };
+    CHECK(sorted(e.output()) == Lines{"count 2", "max 30", "sum 40"});
+    e.retract(b);
+    e.run();
+    CHECK(sorted(e.output()) == Lines{"count 1", "count 2", "max 10", "max 30", "sum 10", "sum 40"});
+    e.retract(a);
+    e.run();
+    // count and sum of nothing still match (0); max of nothing fails
+    CHECK(sorted(e.output()) == Lines{"count 0", "count 1", "count 2", "max 10", "max 30",
+                                      "sum 0", "sum 10", "sum 40"});
+    CHECK(e.session->agenda().empty());
+}
+
+TEST_CASE("an aggregate at the start of a rule counts the whole template", "[rete]") {
+    Engine e(R"(
+template city { pop: int }
+rule n when ?c = count city() test ?c >= 2 then print "at least two: {?c}" end
+)");
+    e.fact("city", {{"pop", integer(1)}});
+    SECTION("does not hold with one") {
+        e.run();
+        CHECK(e.output().empty());
+    }
+    SECTION("holds with two") {
+        e.fact("city", {{"pop", integer(2)}});
+        e.run();
+        CHECK(e.output() == Lines{"at least two: 2"});
+    }
+}

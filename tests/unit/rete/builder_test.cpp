@@ -1,0 +1,111 @@
+// The network builder: node sharing between rules (build_or_share_*), alpha memories
+// shared by equal tests, hash-join keys for equalities on bound variables.
+#include "../runtime/engine_fixture.hpp"
+#include "rete/builder.hpp"
+#include "support/catch.hpp"
+
+using namespace maslahat;
+using namespace maslahat::test;
+using rete::NodeKind;
+
+namespace {
+std::size_t count_kind(const rete::Network& net, NodeKind kind) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < net.node_count(); ++i) {
+        n += net.node(rete::make_id<rete::NodeId>(i)).kind == kind ? 1 : 0;
+    }
+    return n;
+}
+const char* two_rules = R"(
+template a { x: int  y: int }
+template b { x: int }
+template c { x: int }
+rule r1 when a(x: ?x, y: 1) b(x: ?x) c(x: ?x) then print "r1" end
+rule r2 when a(x: ?x, y: 1) b(x: ?x) not c(x: ?x) then print "r2" end
+)";
+}  // namespace
+
+TEST_CASE("two rules with a common prefix share their nodes", "[rete]") {
+    auto c = compile(two_rules);
+    const rete::Network& net = c->network;
+    // root + join a + join b (shared) + join c + negative c + 2 terminals
+    CHECK(count_kind(net, NodeKind::Join) == 3);
+    CHECK(count_kind(net, NodeKind::Negative) == 1);
+    CHECK(count_kind(net, NodeKind::Terminal) == 2);
+    CHECK(net.node_count() == 7);
+    const auto& t1 = net.node(net.terminals()[0]);
+    const auto& t2 = net.node(net.terminals()[1]);
+    // the parents of c-join and not-c are the same shared b-join
+    CHECK(net.node(t1.parent).parent == net.node(t2.parent).parent);
+    CHECK(net.alpha_count() == 3);  // a(y == 1), b, c — c's memory shared by join and not
+}
+
+TEST_CASE("rules with different tests do not share", "[rete]") {
+    auto c = compile(R"(
+template a { x: int  y: int }
+rule r1 when a(x: ?x, y: 1) then print "r1" end
+rule r2 when a(x: ?x, y: 2) then print "r2" end
+)");
+    CHECK(count_kind(c->network, NodeKind::Join) == 2);
+    CHECK(c->network.alpha_count() == 2);
+}
+
+TEST_CASE("equality on a bound variable becomes a hash-join key", "[rete]") {
+    auto c = compile(R"(
+template a { x: int }
+template b { x: int  y: int }
+rule r when a(x: ?x) b(x: ?x, y > ?x) then print "r" end
+)");
+    const rete::Network& net = c->network;
+    const auto& join_b = net.node(net.node(net.terminals()[0]).parent);
+    REQUIRE(join_b.kind == NodeKind::Join);
+    const rete::JoinSpec& spec = net.join(join_b).spec;
+    REQUIRE(spec.keys.size() == 1);
+    CHECK(spec.keys[0].left_token == 0);
+    CHECK(spec.tests.size() == 1);  // y > ?x is a generic join test
+}
+
+TEST_CASE("constant and intra-fact tests are alpha tests", "[rete]") {
+    auto c = compile(R"(
+template a { x: int  y: int }
+param limit = 3
+rule r when a(x: ?x, y: ?x, x > $limit) then print "r" end
+)");
+    const rete::Network& net = c->network;
+    REQUIRE(net.alpha_count() == 1);
+    CHECK(net.alpha(rete::AlphaId{0}).tests.size() == 2);
+    const auto& join = net.node(net.node(net.terminals()[0]).parent);
+    CHECK(net.join(join).spec.keys.empty());
+    CHECK(net.join(join).spec.tests.empty());
+    Engine e(R"(
+template a { x: int  y: int }
+param limit = 3
+rule r when a(x: ?x, y: ?x, x > $limit) then print "r {?x}" end
+)");
+    e.fact("a", {{"x", integer(5)}, {"y", integer(5)}});
+    e.fact("a", {{"x", integer(6)}, {"y", integer(7)}});
+    e.fact("a", {{"x", integer(2)}, {"y", integer(2)}});
+    e.run();
+    CHECK(e.output() == std::vector<std::string>{"r 5"});
+}
+
+TEST_CASE("one network serves several sessions with separate memories", "[rete]") {
+    auto c = compile(two_rules);
+    runtime::Session s1(c->program, c->network);
+    runtime::Session s2(c->program, c->network);
+    FactInput a{1, {Value::integer(1), Value::integer(1)}, {}, std::nullopt};
+    const auto ta = c->program.find_template("a");
+    const auto tb = c->program.find_template("b");
+    REQUIRE(ta);
+    REQUIRE(tb);
+    a.template_index = *ta;
+    FactInput b{*tb, {Value::integer(1)}, {}, std::nullopt};
+    s1.assert_fact(a);
+    s1.assert_fact(b);
+    s2.assert_fact(a);
+    s1.run();
+    s2.run();
+    CHECK(s1.output() == std::vector<std::string>{"r2"});
+    CHECK(s2.output().empty());
+    CHECK(s1.memory().live_tokens() > s2.memory().live_tokens());
+}

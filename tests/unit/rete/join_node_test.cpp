@@ -1,0 +1,135 @@
+// Positive patterns and joins (spec §4.1): `slot: ?x` binds on first appearance and joins
+// afterwards; constraints against earlier variables; incremental retraction.
+#include "../runtime/engine_fixture.hpp"
+#include "support/catch.hpp"
+
+using namespace maslahat;
+using namespace maslahat::test;
+using Lines = std::vector<std::string>;
+
+namespace {
+const char* chain = R"(
+template person { name: string  city: string }
+template city { name: string  country: string }
+template country { name: string  continent: symbol }
+rule where
+when
+    person(name: ?p, city: ?c)
+    city(name: ?c, country: ?k)
+    country(name: ?k, continent: ?cont)
+then
+    print "{?p} lives in {?cont}"
+end
+)";
+}  // namespace
+
+// §4.1 "`slot: ?x` binds ?x on its first appearance in the rule; afterwards means
+// slot == ?x (a join)".
+TEST_CASE("a variable joins three patterns", "[rete]") {
+    Engine e(chain);
+    e.fact("person", {{"name", str("Ali")}, {"city", str("Tashkent")}});
+    e.fact("person", {{"name", str("Olga")}, {"city", str("Almaty")}});
+    e.fact("city", {{"name", str("Tashkent")}, {"country", str("Uzbekistan")}});
+    e.fact("city", {{"name", str("Almaty")}, {"country", str("Kazakhstan")}});
+    SECTION("holds when every link matches") {
+        e.fact("country", {{"name", str("Uzbekistan")}, {"continent", sym("asia")}});
+        e.run();
+        CHECK(e.output() == Lines{"Ali lives in asia"});
+    }
+    SECTION("does not hold when one link is missing") {
+        e.fact("country", {{"name", str("Russia")}, {"continent", sym("europe")}});
+        e.run();
+        CHECK(e.output().empty());
+    }
+}
+
+TEST_CASE("facts arriving in any order give the same joins", "[rete]") {
+    Engine e(chain);
+    e.fact("country", {{"name", str("Uzbekistan")}, {"continent", sym("asia")}});
+    e.fact("city", {{"name", str("Tashkent")}, {"country", str("Uzbekistan")}});
+    e.fact("person", {{"name", str("Ali")}, {"city", str("Tashkent")}});
+    e.fact("person", {{"name", str("Aziz")}, {"city", str("Tashkent")}});
+    e.run();
+    CHECK(e.output() == Lines{"Aziz lives in asia", "Ali lives in asia"});
+}
+
+TEST_CASE("retracting a joined fact removes the match", "[rete]") {
+    Engine e(chain);
+    e.fact("person", {{"name", str("Ali")}, {"city", str("Tashkent")}});
+    const auto city = e.fact("city", {{"name", str("Tashkent")}, {"country", str("Uzbekistan")}});
+    e.fact("country", {{"name", str("Uzbekistan")}, {"continent", sym("asia")}});
+    CHECK(e.session->agenda().size() == 1);
+    CHECK(e.retract(city));
+    CHECK(e.session->agenda().empty());
+    e.run();
+    CHECK(e.output().empty());
+}
+
+// §4.1 "`slot OP EXPR` ... EXPR may use variables bound to the left or in earlier conditions".
+TEST_CASE("comparison against an earlier variable is a join test", "[rete]") {
+    Engine e(R"(
+template country { name: string  mipex: number }
+rule better
+when
+    country(name: ?a, mipex: ?m)
+    country(name: ?b, mipex > ?m + 10)
+then
+    print "{?b} > {?a}"
+end
+)");
+    e.fact("country", {{"name", str("A")}, {"mipex", num(40)}});
+    e.fact("country", {{"name", str("B")}, {"mipex", num(55)}});
+    e.fact("country", {{"name", str("C")}, {"mipex", num(45)}});
+    e.run();
+    CHECK(e.output() == Lines{"B > A"});
+}
+
+// §4.1 "`T()` (no constraints) matches every fact of T. Several constraints may name the
+// same slot."
+TEST_CASE("empty patterns and several constraints on one slot", "[rete]") {
+    Engine e(R"(
+template n { v: int }
+rule all salience 1 when n() then print "any" end
+rule band when n(v: ?v, v > 2, v < 5) then print "band {?v}" end
+)");
+    e.fact("n", {{"v", integer(3)}});
+    e.fact("n", {{"v", integer(7)}});
+    e.run();
+    CHECK(e.output() == Lines{"any", "any", "band 3"});
+}
+
+// §4.1 "Comparing a nil slot with < <= > >= is false; slot == nil tests absence."
+TEST_CASE("nil slots in comparisons", "[rete]") {
+    Engine e(R"(
+template c { name: string  mipex: number ? }
+rule low when c(name: ?n, mipex < 50) then print "low {?n}" end
+rule high when c(name: ?n, mipex >= 50) then print "high {?n}" end
+rule unknown when c(name: ?n, mipex == nil) then print "unknown {?n}" end
+rule known when c(name: ?n, mipex != nil) then print "known {?n}" end
+)");
+    e.fact("c", {{"name", str("A")}});
+    e.run();
+    CHECK(e.output() == Lines{"unknown A"});
+    e.fact("c", {{"name", str("B")}, {"mipex", num(40)}});
+    e.run();
+    CHECK(e.output() == Lines{"unknown A", "low B", "known B"});
+}
+
+// §4.1 "`slot in [v1, v2]` / `slot not in [...]` membership; `slot contains EXPR` list
+// slot holds the value."
+TEST_CASE("membership and contains", "[rete]") {
+    Engine e(R"(
+template c { name: string  role: [symbol]  trend: symbol }
+rule transit when c(name: ?n, role contains transit) then print "transit {?n}" end
+rule moving when c(name: ?n, trend in [rising, falling]) then print "moving {?n}" end
+rule still when c(name: ?n, trend not in [rising, falling]) then print "still {?n}" end
+)");
+    e.fact("c", {{"name", str("A")}, {"role", Value::list({sym("origin"), sym("transit")})},
+                 {"trend", sym("rising")}});
+    e.fact("c", {{"name", str("B")}, {"role", Value::list({sym("origin")})},
+                 {"trend", sym("stable")}});
+    e.run();
+    auto out = e.output();
+    std::sort(out.begin(), out.end());
+    CHECK(out == Lines{"moving A", "still B", "transit A"});
+}

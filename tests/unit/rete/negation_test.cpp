@@ -1,0 +1,186 @@
+// `not`, `not { }`, `exists`, `exists { }` (spec §4.1): "no fact (no combination of
+// facts) matches, given the bindings so far"; exists "fires once, not once per match".
+#include "../runtime/engine_fixture.hpp"
+#include "support/catch.hpp"
+
+using namespace maslahat;
+using namespace maslahat::test;
+using Lines = std::vector<std::string>;
+
+TEST_CASE("not with a variable bound earlier", "[rete]") {
+    Engine e(R"(
+template country { name: string }
+template programme { country: string  kind: symbol }
+rule missing
+when
+    country(name: ?n)
+    not programme(country: ?n, kind: integration)
+then
+    print "no programme in {?n}"
+end
+)");
+    e.fact("country", {{"name", str("A")}});
+    e.fact("country", {{"name", str("B")}});
+    e.fact("programme", {{"country", str("B")}, {"kind", sym("integration")}});
+    e.fact("programme", {{"country", str("A")}, {"kind", sym("labour")}});
+    SECTION("holds only where no matching fact exists") {
+        e.run();
+        CHECK(e.output() == Lines{"no programme in A"});
+    }
+    SECTION("a blocking fact asserted later removes the activation") {
+        e.fact("programme", {{"country", str("A")}, {"kind", sym("integration")}});
+        e.run();
+        CHECK(e.output().empty());
+    }
+}
+
+TEST_CASE("retracting the last blocker re-activates a not", "[rete]") {
+    Engine e(R"(
+template a { x: int }
+template b { x: int }
+rule r when a(x: ?x) not b(x: ?x) then print "free {?x}" end
+)");
+    e.fact("a", {{"x", integer(1)}});
+    const auto b1 = e.fact("b", {{"x", integer(1)}});
+    const auto b2 = e.fact("b", {{"x", integer(1)}, });
+    CHECK(b2 == 0);  // duplicate of b1: ignored
+    e.run();
+    CHECK(e.output().empty());
+    e.retract(b1);
+    e.run();
+    CHECK(e.output() == Lines{"free 1"});
+}
+
+TEST_CASE("not { } over a conjunction", "[rete]") {
+    Engine e(R"(
+template country { name: string }
+template agreement { country: string  partner: string }
+template partner { name: string  kind: symbol }
+rule no_labour_partner
+when
+    country(name: ?n)
+    not {
+        agreement(country: ?n, partner: ?p)
+        partner(name: ?p, kind: labour)
+    }
+then
+    print "{?n} has no labour partner"
+end
+)");
+    e.fact("country", {{"name", str("A")}});
+    e.fact("country", {{"name", str("B")}});
+    e.fact("agreement", {{"country", str("A")}, {"partner", str("Russia")}});
+    e.fact("agreement", {{"country", str("B")}, {"partner", str("Korea")}});
+    SECTION("only one half of the group present: the not holds") {
+        e.fact("partner", {{"name", str("Russia")}, {"kind", sym("trade")}});
+        e.run();
+        CHECK(e.output() == Lines{"B has no labour partner", "A has no labour partner"});
+    }
+    SECTION("the whole group matches for A: the not fails for A only") {
+        const auto p = e.fact("partner", {{"name", str("Russia")}, {"kind", sym("labour")}});
+        e.run();
+        CHECK(e.output() == Lines{"B has no labour partner"});
+        SECTION("retracting a group fact brings A back") {
+            e.retract(p);
+            e.run();
+            CHECK(e.output() == Lines{"B has no labour partner", "A has no labour partner"});
+        }
+    }
+}
+
+TEST_CASE("a rule that starts with not matches an empty working memory", "[rete]") {
+    Engine e(R"(
+template a { x: int }
+rule empty when not a() then print "empty" end
+)");
+    SECTION("holds") {
+        e.run();
+        CHECK(e.output() == Lines{"empty"});
+    }
+    SECTION("does not hold") {
+        e.fact("a", {{"x", integer(1)}});
+        e.run();
+        CHECK(e.output().empty());
+    }
+}
+
+TEST_CASE("exists fires once, not once per match", "[rete]") {
+    Engine e(R"(
+template country { name: string }
+template agreement { country: string  partner: string }
+rule has_agreement
+when
+    country(name: ?n)
+    exists agreement(country: ?n)
+then
+    print "{?n} has agreements"
+end
+)");
+    e.fact("country", {{"name", str("A")}});
+    e.fact("country", {{"name", str("B")}});
+    SECTION("three matches, one firing") {
+        e.fact("agreement", {{"country", str("A")}, {"partner", str("X")}});
+        e.fact("agreement", {{"country", str("A")}, {"partner", str("Y")}});
+        e.fact("agreement", {{"country", str("A")}, {"partner", str("Z")}});
+        e.run();
+        CHECK(e.output() == Lines{"A has agreements"});
+    }
+    SECTION("no match, no firing") {
+        e.fact("agreement", {{"country", str("C")}, {"partner", str("X")}});
+        e.run();
+        CHECK(e.output().empty());
+    }
+    SECTION("the activation goes only when the last match goes") {
+        const auto x = e.fact("agreement", {{"country", str("A")}, {"partner", str("X")}});
+        const auto y = e.fact("agreement", {{"country", str("A")}, {"partner", str("Y")}});
+        CHECK(e.session->agenda().size() == 1);
+        e.retract(x);
+        CHECK(e.session->agenda().size() == 1);
+        e.retract(y);
+        CHECK(e.session->agenda().empty());
+    }
+}
+
+TEST_CASE("exists { } over a conjunction fires once", "[rete]") {
+    Engine e(R"(
+template country { name: string }
+template agreement { country: string  partner: string }
+template partner { name: string  kind: symbol }
+rule has_labour
+when
+    country(name: ?n)
+    exists {
+        agreement(country: ?n, partner: ?p)
+        partner(name: ?p, kind: labour)
+    }
+then
+    print "{?n} has a labour partner"
+end
+)");
+    e.fact("country", {{"name", str("A")}});
+    e.fact("agreement", {{"country", str("A")}, {"partner", str("Russia")}});
+    e.fact("agreement", {{"country", str("A")}, {"partner", str("Korea")}});
+    SECTION("two matching combinations, one firing") {
+        e.fact("partner", {{"name", str("Russia")}, {"kind", sym("labour")}});
+        e.fact("partner", {{"name", str("Korea")}, {"kind", sym("labour")}});
+        e.run();
+        CHECK(e.output() == Lines{"A has a labour partner"});
+    }
+    SECTION("no full combination, no firing") {
+        e.fact("partner", {{"name", str("Russia")}, {"kind", sym("trade")}});
+        e.run();
+        CHECK(e.output().empty());
+    }
+}
+
+// §4.1 "`test EXPR` boolean expression over variables bound earlier".
+TEST_CASE("test conditions", "[rete]") {
+    Engine e(R"(
+template c { name: string  pop: int  area: int }
+rule dense when c(name: ?n, pop: ?p, area: ?a) test ?p / ?a > 100 then print "dense {?n}" end
+)");
+    e.fact("c", {{"name", str("A")}, {"pop", integer(1000)}, {"area", integer(5)}});
+    e.fact("c", {{"name", str("B")}, {"pop", integer(1000)}, {"area", integer(50)}});
+    e.run();
+    CHECK(e.output() == Lines{"dense A"});
+}

@@ -1,0 +1,13 @@
+(deftemplate a (slot x))
+(deftemplate b (slot x))
+(defrule r1 (a (x ?x)) => (printout t "r1 " ?x crlf))
+(defrule r2 (a (x ?x)) (b (x ?x)) => (printout t "r2 " ?x crlf))
+(defrule r3 (b (x ?x)) => (printout t "r3 " ?x crlf))
+(set-strategy depth) ; also breadth, lex, mea
+(reset)
+(assert (a (x 1)))
+(assert (b (x 2)))
+(assert (a (x 2)))
+(assert (b (x 1)))
+(run)
+(exit)
