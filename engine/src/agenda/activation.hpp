@@ -15,7 +15,7 @@ struct Activation {
     std::int32_t salience = 0;
     std::uint64_t timetag = 0;     ///< working-memory change that created it
     rete::TokenId token = rete::no_token;
-    std::uint64_t serial = 0;      ///< unique id of the token
+    std::uint64_t serial = 0;      ///< unique key: token serial and rule
     std::vector<std::uint32_t> facts;   ///< fact ids in token position order
     std::vector<std::uint32_t> recency; ///< the same ids sorted, most recent first (lex/mea)
     std::int64_t first = -1;       ///< mea: fact id matching the first condition, -1 if none

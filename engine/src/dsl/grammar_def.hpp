@@ -24,18 +24,13 @@ inline std::vector<std::string> keyword_strings() {
 }
 const x3::symbols<> keyword_symbols(keyword_strings(), "keyword");
 // Operator tables (longest match: `<=` before `<`); the value is the operator's text.
-const x3::symbols<std::string> compare_symbols({{"==", "=="},
-                                                {"!=", "!="},
-                                                {"<=", "<="},
-                                                {">=", ">="},
-                                                {"<", "<"},
-                                                {">", ">"}},
-                                               "comparison operator");
+const x3::symbols<std::string> compare_symbols(
+    {{"==", "=="}, {"!=", "!="}, {"<=", "<="}, {">=", ">="}, {"<", "<"}, {">", ">"}},
+    "comparison operator");
 const x3::symbols<std::string> word_compare_symbols({{"in", "in"}, {"contains", "contains"}},
                                                     "comparison operator");
 const x3::symbols<std::string> add_symbols({{"+", "+"}, {"-", "-"}}, "'+' or '-'");
-const x3::symbols<std::string> mul_symbols({{"*", "*"}, {"/", "/"}, {"%", "%"}},
-                                           "'*', '/' or '%'");
+const x3::symbols<std::string> mul_symbols({{"*", "*"}, {"/", "/"}, {"%", "%"}}, "'*', '/' or '%'");
 const x3::symbols<std::string> aggregate_symbols(
     {{"count", "count"}, {"sum", "sum"}, {"min", "min"}, {"max", "max"}, {"avg", "avg"}},
     "aggregate function");
@@ -61,6 +56,7 @@ x3::rule<struct variable_class, ast::Variable> const variable = "variable";
 x3::rule<struct param_ref_class, ast::ParamRef> const param_ref = "parameter";
 x3::rule<struct number_class, ast::NumberLit> const number = "number";
 x3::rule<struct digits_class> const digits = "digits";
+x3::rule<struct number_end_class> const number_end = "end of the number";
 x3::rule<struct string_lit_class, ast::StringLit> const string_lit = "string";
 x3::rule<struct string_body_class, std::string> const string_body = "string body";
 x3::rule<struct interpolation_class> const interpolation = "interpolation";
@@ -194,8 +190,11 @@ auto const param_ref_def = lexeme[lit('$') >> identifier];
 
 auto const digits_def =
     lexeme[x3::ascii::digit >> *(x3::ascii::digit | (lit('_') >> &x3::ascii::digit))];
-auto const number_def = raw[lexeme[-x3::ascii::char_("+-") >> digits >> -(lit('.') >> digits) >>
-                                   -(x3::ascii::char_("eE") >> -x3::ascii::char_("+-") >> digits)]];
+auto const number_def =
+    raw[lexeme[-x3::ascii::char_("+-") >> digits >> -(lit('.') >> digits) >>
+               -(x3::ascii::char_("eE") >> -x3::ascii::char_("+-") >> digits)]] > number_end;
+// `1e`, `1_`, `0x10`, `2abc`: a number glued to letters is malformed (E0104), not two tokens.
+auto const number_end_def = !(x3::ascii::alnum | lit('_'));
 
 auto const string_close_def = lit('"');
 auto const interpolation_close_def = lit('}');
@@ -316,8 +315,8 @@ auto const declaration_end_def = x3::eoi;
 
 BOOST_SPIRIT_DEFINE(skipper, comment, identifier, keyword, name, template_name, slot_name, slot_ref,
                     rule_name, param_name, recommendation_id, function_name, log_level, variable,
-                    param_ref, number, digits, string_lit, string_body, interpolation, inner_string,
-                    string_close, interpolation_close, bool_lit, symbol_lit)
+                    param_ref, number, digits, number_end, string_lit, string_body, interpolation,
+                    inner_string, string_close, interpolation_close, bool_lit, symbol_lit)
 BOOST_SPIRIT_DEFINE(expr, or_expr, or_tail, and_expr, and_tail, not_expr, not_unary, cmp_expr,
                     cmp_tail, cmp_op, add_expr, add_tail, mul_expr, mul_tail, unary_expr, negation,
                     primary, paren_expr, field_access, list_expr, call, arguments, lone_expression)

@@ -114,6 +114,19 @@ void ParseState::report_expected(const char* where, std::string_view what) {
                "unterminated interpolation: expected '}' before the end of the string");
         return;
     }
+    if (what == "end of the number") {
+        std::uint32_t begin = at;
+        while (begin > 0 && (is_ident_char(text_[begin - 1]) || text_[begin - 1] == '.')) {
+            --begin;
+        }
+        if (begin > 0 && (text_[begin - 1] == '-' || text_[begin - 1] == '+')) {
+            --begin;
+        }
+        const std::uint32_t end = token_end(at);
+        report(DiagCode::E0104, begin, end,
+               fmt::format("malformed number literal '{}'", text_.substr(begin, end - begin)));
+        return;
+    }
     const std::uint32_t pos = skip_blank(at);
     const std::uint32_t end = token_end(pos);
     const std::string_view token = text_.substr(pos, end - pos);

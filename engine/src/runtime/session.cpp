@@ -44,6 +44,14 @@ bool Session::retract_fact(std::uint32_t id) {
     return true;
 }
 
+namespace {
+/// Rules sharing all their conditions share the token that reaches their terminals, so an
+/// activation (and the supports it creates) is identified by token serial and rule.
+std::uint64_t activation_key(std::uint64_t serial, std::uint32_t rule) {
+    return (serial << 20U) ^ rule;
+}
+}  // namespace
+
 void Session::matched(std::uint32_t rule, rete::TokenId token, std::uint64_t serial) {
     const ir::Rule& r = program_.rules[rule];
     agenda::Activation a;
@@ -51,7 +59,7 @@ void Session::matched(std::uint32_t rule, rete::TokenId token, std::uint64_t ser
     a.salience = r.salience;
     a.timetag = clock_;
     a.token = token;
-    a.serial = serial;
+    a.serial = activation_key(serial, rule);
     for (const rete::FactId f : memory_->tokens().facts_of(token)) {
         a.facts.push_back(rete::index(f));
     }
@@ -67,7 +75,8 @@ void Session::matched(std::uint32_t rule, rete::TokenId token, std::uint64_t ser
     agenda_.add(std::move(a));
 }
 
-void Session::unmatched(std::uint32_t rule, rete::TokenId /*token*/, std::uint64_t serial) {
+void Session::unmatched(std::uint32_t rule, rete::TokenId /*token*/, std::uint64_t token_serial) {
+    const std::uint64_t serial = activation_key(token_serial, rule);
     if (auto a = agenda_.remove(serial); a && observer_ != nullptr) {
         const ir::Rule& r = program_.rules[rule];
         observer_->activation_removed(ActivationEvent{rule, r.name, r.salience, a->facts});

@@ -80,7 +80,7 @@ private:
 
     // rete::MatchListener
     void matched(std::uint32_t rule, rete::TokenId token, std::uint64_t serial) override;
-    void unmatched(std::uint32_t rule, rete::TokenId token, std::uint64_t serial) override;
+    void unmatched(std::uint32_t rule, rete::TokenId token, std::uint64_t token_serial) override;
 
     // working memory (working_memory.cpp)
     std::uint32_t assert_internal(ir::TemplateIndex t, std::vector<Value> slots, Meta meta,
@@ -111,7 +111,7 @@ private:
     std::uint64_t clock_ = 0;    ///< working-memory changes (activation timetags)
     std::uint64_t firings_ = 0;  ///< total firings
     std::optional<std::uint32_t> current_rule_;
-    std::uint64_t firing_serial_ = 0;     ///< token serial of the firing in progress
+    std::uint64_t firing_serial_ = 0;     ///< activation key of the firing in progress
     bool firing_token_gone_ = false;      ///< its match went away during its actions
     bool processing_ = false;
     bool current_rule_halted_ = false;  ///< `halt` ran in the firing in progress

@@ -249,9 +249,14 @@ void Checker::lower_actions(const std::vector<ast::Action>& in, std::vector<ir::
             } else {
                 const std::vector<std::string_view> names{"trace", "debug", "info", "warn",
                                                           "error"};
+                std::string hint = support::did_you_mean(l->level.text, names);
+                for (const auto n : names) {
+                    if (hint.empty() && l->level.text.starts_with(n)) {
+                        hint = " (did you mean '" + std::string(n) + "'?)";  // warning -> warn
+                    }
+                }
                 error(DiagCode::E0311, span(l->level),
-                      "unknown log level '" + l->level.text + "'" +
-                          support::did_you_mean(l->level.text, names) +
+                      "unknown log level '" + l->level.text + "'" + hint +
                           "; expected trace, debug, info, warn or error");
             }
             a.value = lower_string(l->text).expr;

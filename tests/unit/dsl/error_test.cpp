@@ -63,6 +63,12 @@ TEST_CASE("each kind of syntax error names what was expected, where", "[dsl]") {
         Row{"param p = \"a {?x\nparam q = 1",
             "1:17: error: unterminated interpolation: "
             "expected '}' before the end of the string"},
+        // E0104: a number glued to letters
+        Row{"param p = 1e", "1:11: error: malformed number literal '1e'"},
+        Row{"param p = 1_", "1:11: error: malformed number literal '1_'"},
+        Row{"param p = 0x10", "1:11: error: malformed number literal '0x10'"},
+        Row{"param p = [1, -2abc]", "1:15: error: malformed number literal '-2abc'"},
+        Row{"template t { a: int in 1..5x }", "1:24: error: malformed number literal '1..5x'"},
         // E0109: spec §2 "Keywords (cannot be template, slot or rule names)"
         Row{"template rule {}",
             "1:10: error: 'rule' is a keyword and cannot be used as a template name"},
@@ -82,6 +88,7 @@ TEST_CASE("syntax errors have the E0103 code, keyword names E0109, strings E0106
     CHECK(test::parse("foo").sink.all().at(0).code == maslahat::DiagCode::E0103);
     CHECK(test::parse("template rule {}").sink.all().at(0).code == maslahat::DiagCode::E0109);
     CHECK(test::parse("param p = \"x").sink.all().at(0).code == maslahat::DiagCode::E0106);
+    CHECK(test::parse("param p = 2e").sink.all().at(0).code == maslahat::DiagCode::E0104);
 }
 
 TEST_CASE("every syntax error of a file is reported (recovery)", "[dsl]") {

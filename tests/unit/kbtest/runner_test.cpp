@@ -43,13 +43,13 @@ TEST_CASE("failing scenarios print one line each with file:line", "[kbtest]") {
     INFO(s.err);
     const std::string f = data + "mini_failing.toml";
     const std::vector<std::string> lines = {
-        ":13: test 'two_failures': expected recommendation B for Testland, got none; line 15: "
+        ":12: test 'two_failures': expected recommendation B for Testland, got none; line 14: "
         "expected finding T4 for Testland, got none",
         ":19: test 'bad_override': the override matches no fact country with name = "
         "\"Atlantis\"",
-        ":28: test 'unknown_names': the rules declare no recommendation 'Z'; line 30: the rules "
-        "declare no template 'contry' (did you mean 'country'?)",
-        ":32: test 'bad_param': bad parameter: unknown param 'weak_mipx' in --param (did you "
+        ":28: test 'unknown_names': the rules declare no recommendation 'Z' (did you mean 'B'?); "
+        "line 30: the rules declare no template 'contry' (did you mean 'country'?)",
+        ":33: test 'bad_param': bad parameter: unknown param 'weak_mipx' in --param (did you "
         "mean 'weak_mipex'?)",
     };
     std::string expected;

@@ -47,6 +47,8 @@ TEST_CASE("unknown names are reported with did-you-mean", "[sema]") {
          "1:36: error: unknown function 'lenght'"},
         {"rule r when country(mipex: ?m) test abs(?m, 2) > 0 then halt end", DiagCode::E0206,
          "1:37: error: function 'abs' takes 1 argument, but 2 were given"},
+        {"rule r when country(count: 3) then halt end", DiagCode::E0203,
+         "1:21: error: template 'country' has no slot 'count'"},
         {"rule r when country() then assert country(nme: \"x\") end", DiagCode::E0203,
          "1:43: error: template 'country' has no slot 'nme' (did you mean 'name'?)"},
         {"rule r when country(name: ?n) then print \"{?n.mipex}\" end", DiagCode::E0305,
@@ -174,7 +176,7 @@ TEST_CASE("actions, salience, log levels, confidence", "[sema]") {
         {"rule r salience $weak_mipex when country() then halt end", DiagCode::E0306,
          "1:17: error: salience must be an integer literal, e.g. 'salience 10'"},
         {"rule r when country() then log warning \"x\" end", DiagCode::E0311,
-         "1:32: error: unknown log level 'warning'; expected trace, "
+         "1:32: error: unknown log level 'warning' (did you mean 'warn'?); expected trace, "
          "debug, info, warn or error"},
         {"rule r when country(name: ?n) then recommend B for ?n confidence 1.5 end",
          DiagCode::E0310, "1:66: error: confidence 1.5 is outside (0, 1]"},

@@ -1,0 +1,8 @@
+(deftemplate a (slot x))
+(deftemplate b (slot x))
+(defrule r (logical (a (x ?x)) (not (b (x ?x)))) => (assert (b (x ?x))) (printout t "fired" crlf))
+(reset)
+(assert (a (x 1)))
+(run 5)
+(facts)
+(exit)
