@@ -4,12 +4,12 @@
 // observers. Every callback has a no-op default; the engine core never formats log text.
 #pragma once
 
+#include "maslahat/value.hpp"
+
 #include <cstdint>
 #include <span>
 #include <string_view>
 #include <vector>
-
-#include "maslahat/value.hpp"
 
 namespace maslahat {
 
@@ -38,13 +38,13 @@ struct FiringEvent {
 /// A logical support: a firing of `rule` that holds up a derived fact or a recommendation.
 struct SupportEvent {
     enum class Kind : std::uint8_t { Fact, Recommendation } kind = Kind::Fact;
-    std::uint64_t fact_id = 0;         ///< Fact: the derived fact
-    std::string_view recommendation;   ///< Recommendation: its id
-    std::string_view subject;          ///< Recommendation: its subject
+    std::uint64_t fact_id = 0;        ///< Fact: the derived fact
+    std::string_view recommendation;  ///< Recommendation: its id
+    std::string_view subject;         ///< Recommendation: its subject
     std::string_view rule;
     std::uint64_t firing = 0;
-    double confidence = 1.0;           ///< Recommendation: this support's cf
-    double combined = 1.0;             ///< Recommendation: the cf after the change (0: withdrawn)
+    double confidence = 1.0;  ///< Recommendation: this support's cf
+    double combined = 1.0;    ///< Recommendation: the cf after the change (0: withdrawn)
     std::span<const std::uint32_t> facts;  ///< facts of the supporting match
 };
 
@@ -77,28 +77,36 @@ public:
         observers_.push_back(&observer);
     }
     void fact_asserted(const FactEvent& e) override {
-        for (auto* o : observers_) o->fact_asserted(e);
+        for (auto* o : observers_)
+            o->fact_asserted(e);
     }
     void fact_retracted(const FactEvent& e) override {
-        for (auto* o : observers_) o->fact_retracted(e);
+        for (auto* o : observers_)
+            o->fact_retracted(e);
     }
     void activation_added(const ActivationEvent& e) override {
-        for (auto* o : observers_) o->activation_added(e);
+        for (auto* o : observers_)
+            o->activation_added(e);
     }
     void activation_removed(const ActivationEvent& e) override {
-        for (auto* o : observers_) o->activation_removed(e);
+        for (auto* o : observers_)
+            o->activation_removed(e);
     }
     void rule_fired(const FiringEvent& e) override {
-        for (auto* o : observers_) o->rule_fired(e);
+        for (auto* o : observers_)
+            o->rule_fired(e);
     }
     void support_added(const SupportEvent& e) override {
-        for (auto* o : observers_) o->support_added(e);
+        for (auto* o : observers_)
+            o->support_added(e);
     }
     void support_withdrawn(const SupportEvent& e) override {
-        for (auto* o : observers_) o->support_withdrawn(e);
+        for (auto* o : observers_)
+            o->support_withdrawn(e);
     }
     void log_record(const LogEvent& e) override {
-        for (auto* o : observers_) o->log_record(e);
+        for (auto* o : observers_)
+            o->log_record(e);
     }
 
 private:

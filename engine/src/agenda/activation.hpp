@@ -3,22 +3,22 @@
 // time tags (fact ids) of its facts.
 #pragma once
 
+#include "rete/ids.hpp"
+
 #include <cstdint>
 #include <vector>
-
-#include "rete/ids.hpp"
 
 namespace maslahat::agenda {
 
 struct Activation {
-    std::uint32_t rule = 0;        ///< rule index = declaration order
+    std::uint32_t rule = 0;  ///< rule index = declaration order
     std::int32_t salience = 0;
-    std::uint64_t timetag = 0;     ///< working-memory change that created it
+    std::uint64_t timetag = 0;  ///< working-memory change that created it
     rete::TokenId token = rete::no_token;
-    std::uint64_t serial = 0;      ///< unique key: token serial and rule
-    std::vector<std::uint32_t> facts;   ///< fact ids in token position order
-    std::vector<std::uint32_t> recency; ///< the same ids sorted, most recent first (lex/mea)
-    std::int64_t first = -1;       ///< mea: fact id matching the first condition, -1 if none
+    std::uint64_t serial = 0;            ///< unique key: token serial and rule
+    std::vector<std::uint32_t> facts;    ///< fact ids in token position order
+    std::vector<std::uint32_t> recency;  ///< the same ids sorted, most recent first (lex/mea)
+    std::int64_t first = -1;             ///< mea: fact id matching the first condition, -1 if none
 };
 
 }  // namespace maslahat::agenda

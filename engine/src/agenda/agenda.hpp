@@ -4,14 +4,14 @@
 // a fired activation is gone; only a new token makes a new one).
 #pragma once
 
+#include "agenda/activation.hpp"
+#include "agenda/compare.hpp"
+#include "agenda/strategy.hpp"
+
 #include <memory>
 #include <optional>
 #include <set>
 #include <unordered_map>
-
-#include "agenda/activation.hpp"
-#include "agenda/compare.hpp"
-#include "agenda/strategy.hpp"
 
 namespace maslahat::agenda {
 

@@ -117,7 +117,8 @@ x3::rule<struct action_class, ast::Action> const action = "action";
 x3::rule<struct actions_class, std::vector<ast::Action>> const actions = "action";
 
 x3::rule<struct range_spec_class, ast::RangeSpec> const range_spec = "range LO..HI";
-x3::rule<struct symbol_set_class, std::vector<ast::Name>> const symbol_set = "symbol";
+x3::rule<struct symbol_set_class, std::vector<ast::Name>> const symbol_set = "'{'";
+x3::rule<struct symbol_names_class, std::vector<ast::Name>> const symbol_names = "symbol";
 x3::rule<struct base_type_class, ast::BaseType> const base_type = "type";
 x3::rule<struct type_name_class, std::string> const type_name = "type";
 x3::rule<struct list_type_class, ast::SlotType> const list_type = "list type";
@@ -151,7 +152,6 @@ x3::rule<struct kw_then_class> const kw_then = "condition or 'then'";
 x3::rule<struct kw_end_class> const kw_end = "action or 'end'";
 x3::rule<struct kw_for_class> const kw_for = "'for'";
 x3::rule<struct kw_over_class> const kw_over = "'over'";
-x3::rule<struct kw_in_class> const kw_in = "'in'";
 x3::rule<struct declaration_end_class> const declaration_end = "end of the expression";
 // clang-format on
 
@@ -191,8 +191,8 @@ auto const param_ref_def = lexeme[lit('$') >> identifier];
 auto const digits_def =
     lexeme[x3::ascii::digit >> *(x3::ascii::digit | (lit('_') >> &x3::ascii::digit))];
 auto const number_def =
-    raw[lexeme[-x3::ascii::char_("+-") >> digits >> -(lit('.') >> digits) >>
-               -(x3::ascii::char_("eE") >> -x3::ascii::char_("+-") >> digits)]] > number_end;
+    lexeme[raw[-x3::ascii::char_("+-") >> digits >> -(lit('.') >> digits) >>
+               -(x3::ascii::char_("eE") >> -x3::ascii::char_("+-") >> digits)] > number_end];
 // `1e`, `1_`, `0x10`, `2abc`: a number glued to letters is malformed (E0104), not two tokens.
 auto const number_end_def = !(x3::ascii::alnum | lit('_'));
 
@@ -273,7 +273,8 @@ auto const actions_def = *(action >> -semi);
 
 // ---- declarations -------------------------------------------------------------------------
 auto const range_spec_def = number > range_dots > number;
-auto const symbol_set_def = lit('{') > (slot_name % ',') > close_brace;
+auto const symbol_set_def = lit('{') > symbol_names > close_brace;
+auto const symbol_names_def = name % ',';
 auto const type_name_def = !keyword >> identifier;
 auto const base_type_def = type_name >> -(kw("in") >> symbol_set) >> -(kw("in") > range_spec);
 auto const list_type_def = lit('[') >> attr(true) > base_type > close_bracket;
@@ -310,7 +311,6 @@ auto const kw_then_def = kw("then");
 auto const kw_end_def = kw("end");
 auto const kw_for_def = kw("for");
 auto const kw_over_def = kw("over");
-auto const kw_in_def = kw("in");
 auto const declaration_end_def = x3::eoi;
 
 BOOST_SPIRIT_DEFINE(skipper, comment, identifier, keyword, name, template_name, slot_name, slot_ref,
@@ -326,12 +326,12 @@ BOOST_SPIRIT_DEFINE(slot_constraint, constraint_op, constraints, pattern, patter
 BOOST_SPIRIT_DEFINE(slot_assign, slot_assigns, assert_action, retract_action, modify_action,
                     recommend_action, bind_action, print_action, log_action, halt_action, action,
                     actions)
-BOOST_SPIRIT_DEFINE(range_spec, symbol_set, type_name, base_type, list_type, plain_type, slot_type,
-                    slot_decl, slot_decls, template_decl, recommendation_decl, param_decl,
-                    rule_decl, declaration, top_item, file)
+BOOST_SPIRIT_DEFINE(range_spec, symbol_set, symbol_names, type_name, base_type, list_type,
+                    plain_type, slot_type, slot_decl, slot_decls, template_decl,
+                    recommendation_decl, param_decl, rule_decl, declaration, top_item, file)
 BOOST_SPIRIT_DEFINE(semi, open_paren, close_paren, close_bracket, open_brace, close_brace,
                     slot_close, colon, equals, range_dots, optional_mark, kw_when, kw_then, kw_end,
-                    kw_for, kw_over, kw_in, declaration_end)
+                    kw_for, kw_over, declaration_end)
 
 // ---- ID classes: every node rule annotates its span; top_item recovers --------------------
 struct name_class : annotate_span {};

@@ -115,11 +115,25 @@ void ParseState::report_expected(const char* where, std::string_view what) {
         return;
     }
     if (what == "end of the number") {
+        // Back to the start of the literal: digits/letters/'_', a fraction's '.', not a range's.
         std::uint32_t begin = at;
-        while (begin > 0 && (is_ident_char(text_[begin - 1]) || text_[begin - 1] == '.')) {
+        while (true) {
+            while (begin > 0 && is_ident_char(text_[begin - 1])) {
+                --begin;
+            }
+            const bool fraction_dot = begin >= 2 && text_[begin - 1] == '.' &&
+                                      text_[begin - 2] >= '0' && text_[begin - 2] <= '9';
+            if (!fraction_dot) {
+                break;
+            }
             --begin;
         }
-        if (begin > 0 && (text_[begin - 1] == '-' || text_[begin - 1] == '+')) {
+        const auto is_operand_end = [this](std::uint32_t i) {
+            const char c = text_[i];
+            return is_ident_char(c) || c == ')' || c == ']' || c == '"';
+        };
+        if (begin > 0 && (text_[begin - 1] == '-' || text_[begin - 1] == '+') &&
+            (begin < 2 || !is_operand_end(begin - 2))) {
             --begin;
         }
         const std::uint32_t end = token_end(at);
@@ -127,7 +141,12 @@ void ParseState::report_expected(const char* where, std::string_view what) {
                fmt::format("malformed number literal '{}'", text_.substr(begin, end - begin)));
         return;
     }
-    const std::uint32_t pos = skip_blank(at);
+    // The offending token; at the end of input, right after the last token instead of on an
+    // empty last line.
+    std::uint32_t pos = skip_blank(at);
+    if (pos >= text_.size()) {
+        pos = at;
+    }
     const std::uint32_t end = token_end(pos);
     const std::string_view token = text_.substr(pos, end - pos);
     // Where a name was wanted and a keyword stands, say so (E0109).

@@ -4,10 +4,10 @@
 // min, max and avg give nil and the condition fails.
 #pragma once
 
-#include <optional>
-
 #include "ir/program.hpp"
 #include "rete/join_spec.hpp"
+
+#include <optional>
 
 namespace maslahat::rete {
 

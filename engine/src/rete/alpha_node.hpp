@@ -3,11 +3,11 @@
 // `self_position`). Shared by every pattern with the same template and tests.
 #pragma once
 
-#include <cstdint>
-#include <vector>
-
 #include "ir/program.hpp"
 #include "rete/ids.hpp"
+
+#include <cstdint>
+#include <vector>
 
 namespace maslahat::rete {
 

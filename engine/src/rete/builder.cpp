@@ -52,8 +52,8 @@ void NetworkBuilder::add_rule(std::uint32_t rule_index) {
     net_.rule_terminals_[rule_index] = terminal;
 }
 
-NetworkBuilder::Built NetworkBuilder::build_conditions(NodeId parent,
-                                                       const std::vector<ir::Condition>& conditions) {
+NetworkBuilder::Built NetworkBuilder::build_conditions(
+    NodeId parent, const std::vector<ir::Condition>& conditions) {
     std::uint16_t depth = 0;
     for (const auto& c : conditions) {
         parent = build_condition(parent, c);

@@ -1,13 +1,13 @@
 #include "rete/eval.hpp"
 
+#include "support/utf8.hpp"
+
 #include <fmt/format.h>
 
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <limits>
-
-#include "support/utf8.hpp"
 
 namespace maslahat::rete {
 namespace {
@@ -74,9 +74,10 @@ Value arithmetic(Op op, const Value& a, const Value& b, const Expr& at) {
         case Op::Mul: {
             if (ints) {
                 std::int64_t r = 0;
-                const bool overflow = op == Op::Add   ? __builtin_add_overflow(a.as_int(), b.as_int(), &r)
-                                      : op == Op::Sub ? __builtin_sub_overflow(a.as_int(), b.as_int(), &r)
-                                                      : __builtin_mul_overflow(a.as_int(), b.as_int(), &r);
+                const bool overflow =
+                    op == Op::Add   ? __builtin_add_overflow(a.as_int(), b.as_int(), &r)
+                    : op == Op::Sub ? __builtin_sub_overflow(a.as_int(), b.as_int(), &r)
+                                    : __builtin_mul_overflow(a.as_int(), b.as_int(), &r);
                 if (overflow) {
                     fail(DiagCode::E0902, at,
                          fmt::format("integer overflow in {} {} {}", a.as_int(), name, b.as_int()));
@@ -183,7 +184,8 @@ Value call(const Expr& e, const std::vector<Value>& args) {
         case Builtin::Sqrt: {
             const double d = require_numeric(arg(0), e, "sqrt").as_number();
             if (d < 0) {
-                fail(DiagCode::E0905, e, fmt::format("sqrt of a negative number ({})", arg(0).to_string()));
+                fail(DiagCode::E0905, e,
+                     fmt::format("sqrt of a negative number ({})", arg(0).to_string()));
             }
             return Value::number(std::sqrt(d));
         }
@@ -286,10 +288,12 @@ Value eval(const Expr& e, const Frame& f) {
         }
         case ExprKind::Binary: {
             if (e.op == Op::And) {
-                return Value::boolean(truthy(eval(e.args.at(0), f)) && truthy(eval(e.args.at(1), f)));
+                return Value::boolean(truthy(eval(e.args.at(0), f)) &&
+                                      truthy(eval(e.args.at(1), f)));
             }
             if (e.op == Op::Or) {
-                return Value::boolean(truthy(eval(e.args.at(0), f)) || truthy(eval(e.args.at(1), f)));
+                return Value::boolean(truthy(eval(e.args.at(0), f)) ||
+                                      truthy(eval(e.args.at(1), f)));
             }
             const Value a = eval(e.args.at(0), f);
             const Value b = eval(e.args.at(1), f);
@@ -372,8 +376,8 @@ Value evaluate(const ir::Expr& expr, const Frame& frame, std::optional<EvalError
     }
 }
 
-bool test_constraint(const ir::Constraint& constraint, const Value& slot_value,
-                     const Frame& frame, std::optional<EvalError>& error) {
+bool test_constraint(const ir::Constraint& constraint, const Value& slot_value, const Frame& frame,
+                     std::optional<EvalError>& error) {
     const bool had_error = error.has_value();
     const Value rhs = evaluate(constraint.rhs, frame, error);
     if (!had_error && error) {

@@ -4,15 +4,15 @@
 // E0902, type errors E0905) are returned as EvalError, never thrown out of this module.
 #pragma once
 
-#include <optional>
-#include <string>
-#include <vector>
-
 #include "ir/program.hpp"
 #include "maslahat/diagnostics.hpp"
 #include "maslahat/value.hpp"
 #include "rete/fact_table.hpp"
 #include "rete/token.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace maslahat::rete {
 
@@ -28,9 +28,9 @@ struct Binding {
 struct Frame {
     const FactTable* facts = nullptr;
     const TokenStore* tokens = nullptr;
-    TokenId token = no_token;                  ///< positions are read from this token ...
+    TokenId token = no_token;                    ///< positions are read from this token ...
     const std::vector<Binding>* flat = nullptr;  ///< ... or from this snapshot when set
-    ir::TokenIndex self_pos = self_position;   ///< position answered by self_fact
+    ir::TokenIndex self_pos = self_position;     ///< position answered by self_fact
     FactId self_fact = no_fact;
     const std::vector<Value>* params = nullptr;
     const std::vector<Value>* locals = nullptr;
@@ -49,8 +49,8 @@ Value evaluate(const ir::Expr& expr, const Frame& frame, std::optional<EvalError
 bool compare_values(ir::Op op, const Value& lhs, const Value& rhs);
 
 /// Applies a slot constraint to `slot_value`.
-bool test_constraint(const ir::Constraint& constraint, const Value& slot_value,
-                     const Frame& frame, std::optional<EvalError>& error);
+bool test_constraint(const ir::Constraint& constraint, const Value& slot_value, const Frame& frame,
+                     std::optional<EvalError>& error);
 
 /// Truthiness used by `test` and `and`/`or`/`not`: only `true` is true.
 inline bool truthy(const Value& v) {

@@ -58,8 +58,7 @@ bool same_expr(const ir::Expr& a, const ir::Expr& b) {
     return true;
 }
 
-bool same_constraints(const std::vector<ir::Constraint>& a,
-                      const std::vector<ir::Constraint>& b) {
+bool same_constraints(const std::vector<ir::Constraint>& a, const std::vector<ir::Constraint>& b) {
     return std::equal(a.begin(), a.end(), b.begin(), b.end(),
                       [](const ir::Constraint& x, const ir::Constraint& y) {
                           return x.slot == y.slot && x.op == y.op && same_expr(x.rhs, y.rhs);

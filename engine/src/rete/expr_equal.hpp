@@ -2,9 +2,9 @@
 // builder to decide whether an existing node can be shared.
 #pragma once
 
-#include <vector>
-
 #include "ir/program.hpp"
+
+#include <vector>
 
 namespace maslahat::rete {
 

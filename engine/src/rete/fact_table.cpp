@@ -6,8 +6,7 @@ FactTable::FactTable() {
     facts_.emplace_back();  // id 0 is never a fact
 }
 
-std::size_t FactTable::hash_of(ir::TemplateIndex template_index,
-                               const std::vector<Value>& slots) {
+std::size_t FactTable::hash_of(ir::TemplateIndex template_index, const std::vector<Value>& slots) {
     std::size_t h = template_index * 0x9e3779b97f4a7c15ULL;
     for (const auto& v : slots) {
         h = (h ^ v.hash()) * 0x100000001b3ULL;

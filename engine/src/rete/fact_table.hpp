@@ -4,13 +4,13 @@
 // of an equal fact can be detected (spec §5).
 #pragma once
 
-#include <cstdint>
-#include <unordered_map>
-#include <vector>
-
 #include "ir/program.hpp"
 #include "maslahat/value.hpp"
 #include "rete/ids.hpp"
+
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
 
 namespace maslahat::rete {
 

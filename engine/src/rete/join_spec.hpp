@@ -3,10 +3,10 @@
 // generic join tests, evaluated with the new fact at `position`.
 #pragma once
 
-#include <vector>
-
 #include "ir/program.hpp"
 #include "rete/ids.hpp"
+
+#include <vector>
 
 namespace maslahat::rete {
 
@@ -19,9 +19,9 @@ struct JoinKey {
 
 struct JoinSpec {
     AlphaId alpha{};
-    ir::TokenIndex position = 0;            ///< token position of the right fact
-    std::vector<JoinKey> keys;              ///< hash-indexed equalities
-    std::vector<ir::Constraint> tests;      ///< other constraints needing the left token
+    ir::TokenIndex position = 0;        ///< token position of the right fact
+    std::vector<JoinKey> keys;          ///< hash-indexed equalities
+    std::vector<ir::Constraint> tests;  ///< other constraints needing the left token
 };
 
 }  // namespace maslahat::rete

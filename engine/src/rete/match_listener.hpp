@@ -2,9 +2,9 @@
 // terminal node. A plain interface (no std::function on the hot path).
 #pragma once
 
-#include <cstdint>
-
 #include "rete/ids.hpp"
+
+#include <cstdint>
 
 namespace maslahat::rete {
 

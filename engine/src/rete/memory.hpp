@@ -4,17 +4,17 @@
 // tree-based token deletion on retract. The node-kind algorithms live in <kind>_node.cpp.
 #pragma once
 
-#include <cstdint>
-#include <optional>
-#include <set>
-#include <unordered_map>
-#include <vector>
-
 #include "rete/eval.hpp"
 #include "rete/fact_table.hpp"
 #include "rete/match_listener.hpp"
 #include "rete/network.hpp"
 #include "rete/token.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <unordered_map>
+#include <vector>
 
 namespace maslahat::rete {
 
@@ -77,9 +77,9 @@ struct AggregateMemory {
     HashIndex<FactId> right;
     MatchRecords records;
     struct State {
-        std::uint32_t count = 0;                       ///< matching facts
-        std::unordered_map<FactId, Value> values;      ///< argument value per fact
-        std::multiset<Value, ValueLess> sorted;        ///< non-nil argument values
+        std::uint32_t count = 0;                   ///< matching facts
+        std::unordered_map<FactId, Value> values;  ///< argument value per fact
+        std::multiset<Value, ValueLess> sorted;    ///< non-nil argument values
         TokenId output = no_token;
     };
     std::unordered_map<TokenId, State> states;
@@ -181,9 +181,9 @@ private:
     TokenStore tokens_;
     TokenId root_token_ = no_token;
     bool started_ = false;
-    std::vector<std::vector<TokenId>> fact_tokens_;   ///< by fact id: tokens adding it
-    std::vector<std::vector<AlphaId>> fact_alphas_;   ///< by fact id: alpha memories holding it
-    std::vector<std::vector<FactId>> alpha_facts_;    ///< by alpha id
+    std::vector<std::vector<TokenId>> fact_tokens_;  ///< by fact id: tokens adding it
+    std::vector<std::vector<AlphaId>> fact_alphas_;  ///< by fact id: alpha memories holding it
+    std::vector<std::vector<FactId>> alpha_facts_;   ///< by alpha id
     std::vector<JoinMemory> joins_;
     std::vector<NegativeMemory> negatives_;
     std::vector<NccMemory> nccs_;

@@ -4,9 +4,9 @@
 // `depth` levels up) and tells the NccNode when the count crosses zero.
 #pragma once
 
-#include <cstdint>
-
 #include "rete/ids.hpp"
+
+#include <cstdint>
 
 namespace maslahat::rete {
 

@@ -3,8 +3,6 @@
 // kind-specific data of a node is found through Node::data.
 #pragma once
 
-#include <vector>
-
 #include "ir/program.hpp"
 #include "rete/aggregate_node.hpp"
 #include "rete/alpha_node.hpp"
@@ -14,6 +12,8 @@
 #include "rete/node.hpp"
 #include "rete/terminal_node.hpp"
 #include "rete/test_node.hpp"
+
+#include <vector>
 
 namespace maslahat::rete {
 

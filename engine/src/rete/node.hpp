@@ -2,14 +2,23 @@
 // the Network, its parent (left input) and children in activation order.
 #pragma once
 
+#include "rete/ids.hpp"
+
 #include <cstdint>
 #include <vector>
 
-#include "rete/ids.hpp"
-
 namespace maslahat::rete {
 
-enum class NodeKind : std::uint8_t { Root, Join, Negative, Ncc, NccPartner, Aggregate, Test, Terminal };
+enum class NodeKind : std::uint8_t {
+    Root,
+    Join,
+    Negative,
+    Ncc,
+    NccPartner,
+    Aggregate,
+    Test,
+    Terminal
+};
 
 struct Node {
     NodeKind kind = NodeKind::Root;

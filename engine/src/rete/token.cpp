@@ -4,8 +4,7 @@
 
 namespace maslahat::rete {
 
-TokenId TokenStore::make(TokenId parent, NodeId node, FactId fact, bool has_position,
-                         Value value) {
+TokenId TokenStore::make(TokenId parent, NodeId node, FactId fact, bool has_position, Value value) {
     TokenId id;
     if (!free_.empty()) {
         id = free_.back();

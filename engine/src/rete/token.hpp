@@ -4,24 +4,24 @@
 // (Doorenbos' tree-based removal). Ids are recycled; `serial` is unique for the session.
 #pragma once
 
-#include <cstdint>
-#include <vector>
-
 #include "ir/program.hpp"
 #include "maslahat/value.hpp"
 #include "rete/ids.hpp"
+
+#include <cstdint>
+#include <vector>
 
 namespace maslahat::rete {
 
 struct Token {
     TokenId parent = no_token;
-    FactId fact = no_fact;             ///< the fact this token adds (Join), else no_fact
-    NodeId node{};                     ///< the node that produced it
-    std::uint16_t positions = 0;       ///< token positions covered, including this one
-    bool has_position = false;         ///< adds a position (fact or aggregate value)
-    bool dying = false;                ///< being deleted: nodes must not emit below it
-    std::uint64_t serial = 0;          ///< unique for the life of the memory
-    Value value;                       ///< aggregate result (Aggregate tokens)
+    FactId fact = no_fact;        ///< the fact this token adds (Join), else no_fact
+    NodeId node{};                ///< the node that produced it
+    std::uint16_t positions = 0;  ///< token positions covered, including this one
+    bool has_position = false;    ///< adds a position (fact or aggregate value)
+    bool dying = false;           ///< being deleted: nodes must not emit below it
+    std::uint64_t serial = 0;     ///< unique for the life of the memory
+    Value value;                  ///< aggregate result (Aggregate tokens)
     std::vector<TokenId> children;
 };
 

@@ -2,10 +2,10 @@
 // of the matched token (so a `retract`/`modify` of a matched fact does not pull the
 // bindings from under later actions), and reporting run-time errors (spec §7: naming the
 // rule, the firing number and the matched facts).
-#include <fmt/format.h>
-
 #include "rete/eval.hpp"
 #include "runtime/session.hpp"
+
+#include <fmt/format.h>
 
 namespace maslahat::runtime {
 
@@ -48,8 +48,8 @@ Diagnostic Session::runtime_error(const Firing& f, DiagCode code, const SourceSp
     Diagnostic d;
     d.code = code;
     d.span = span;
-    d.message = fmt::format("{} in rule '{}' (firing {}, matched facts: {})", message,
-                            f.rule.name, firings_, facts.empty() ? "none" : facts);
+    d.message = fmt::format("{} in rule '{}' (firing {}, matched facts: {})", message, f.rule.name,
+                            firings_, facts.empty() ? "none" : facts);
     return d;
 }
 
@@ -76,8 +76,8 @@ std::optional<Diagnostic> Session::fire(const agenda::Activation& activation) {
             error = std::move(pending_error_);
             pending_error_.reset();
         }
-        if (error || current_rule_halted_) {
-            break;
+        if (error) {
+            break;  // `halt` does not break: spec "stop after this firing"
         }
     }
     current_rule_.reset();
@@ -131,7 +131,8 @@ std::optional<Diagnostic> Session::execute(Firing& f, const ir::Action& action) 
             if (id == 0 || !memory_->facts().live(rete::make_id<rete::FactId>(id))) {
                 return runtime_error(f, DiagCode::E0904, action.span,
                                      fmt::format("retract of fact {} which is no longer in "
-                                                 "working memory", id));
+                                                 "working memory",
+                                                 id));
             }
             retract_internal(id);
             return std::nullopt;
@@ -142,7 +143,8 @@ std::optional<Diagnostic> Session::execute(Firing& f, const ir::Action& action) 
             if (id == 0 || !memory_->facts().live(fid)) {
                 return runtime_error(f, DiagCode::E0904, action.span,
                                      fmt::format("modify of fact {} which is no longer in "
-                                                 "working memory", id));
+                                                 "working memory",
+                                                 id));
             }
             const rete::Fact& old = memory_->facts().get(fid);
             const ir::Template& tmpl = program_.templates[old.template_index];
@@ -175,8 +177,9 @@ std::optional<Diagnostic> Session::execute(Firing& f, const ir::Action& action) 
             }
             if (!cf.is_numeric() || !(cf.as_number() > 0.0 && cf.as_number() <= 1.0)) {
                 const SourceSpan span = action.confidence ? action.confidence->span : action.span;
-                return runtime_error(f, DiagCode::E0906, span,
-                                     fmt::format("confidence {} is outside (0, 1]", cf.to_string()));
+                return runtime_error(
+                    f, DiagCode::E0906, span,
+                    fmt::format("confidence {} is outside (0, 1]", cf.to_string()));
             }
             if (firing_token_gone_) {
                 return std::nullopt;
@@ -227,8 +230,8 @@ std::optional<Diagnostic> Session::execute(Firing& f, const ir::Action& action) 
             }
             if (observer_ != nullptr) {
                 const std::string text = text_of(v);
-                observer_->log_record(LogEvent{static_cast<LogLevel>(action.level), text,
-                                               f.rule.name, firings_});
+                observer_->log_record(
+                    LogEvent{static_cast<LogLevel>(action.level), text, f.rule.name, firings_});
             }
             return std::nullopt;
         }

@@ -2,17 +2,17 @@
 // and provenance, recommendations with their supports, run options and outcome.
 #pragma once
 
-#include <cstdint>
-#include <optional>
-#include <string>
-#include <vector>
-
 #include "agenda/strategy.hpp"
 #include "ir/program.hpp"
 #include "maslahat/diagnostics.hpp"
 #include "maslahat/fact.hpp"
 #include "maslahat/source.hpp"
 #include "maslahat/value.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace maslahat {
 class EngineObserver;

@@ -102,17 +102,17 @@ std::optional<Diagnostic> Session::limit_error(std::uint64_t max_firings) const 
     }
     std::string most;
     for (const std::uint32_t r : rules) {
-        most += fmt::format("{}'{}' ({} firings)", most.empty() ? "" : ", ",
-                            program_.rules[r].name, fire_counts_[r]);
+        most += fmt::format("{}'{}' ({} firings)", most.empty() ? "" : ", ", program_.rules[r].name,
+                            fire_counts_[r]);
     }
     Diagnostic d;
     d.code = DiagCode::E0903;
     d.message = fmt::format("firing limit of {} reached; the rules that fired most: {}",
                             max_firings, most.empty() ? "none" : most);
     if (!rules.empty()) {
-        d.notes.push_back(DiagnosticNote{program_.rules[rules.front()].span,
-                                         fmt::format("rule '{}' declared here",
-                                                     program_.rules[rules.front()].name)});
+        d.notes.push_back(DiagnosticNote{
+            program_.rules[rules.front()].span,
+            fmt::format("rule '{}' declared here", program_.rules[rules.front()].name)});
     }
     return d;
 }

@@ -4,12 +4,6 @@
 // (spec §4.3), and exposes final facts, recommendations, printed lines and statistics.
 #pragma once
 
-#include <cstdint>
-#include <memory>
-#include <optional>
-#include <string>
-#include <vector>
-
 #include "agenda/agenda.hpp"
 #include "ir/program.hpp"
 #include "maslahat/fact.hpp"
@@ -18,6 +12,12 @@
 #include "rete/network.hpp"
 #include "runtime/records.hpp"
 #include "runtime/truth_maintenance.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace maslahat::runtime {
 
@@ -111,10 +111,10 @@ private:
     std::uint64_t clock_ = 0;    ///< working-memory changes (activation timetags)
     std::uint64_t firings_ = 0;  ///< total firings
     std::optional<std::uint32_t> current_rule_;
-    std::uint64_t firing_serial_ = 0;     ///< activation key of the firing in progress
-    bool firing_token_gone_ = false;      ///< its match went away during its actions
+    std::uint64_t firing_serial_ = 0;  ///< activation key of the firing in progress
+    bool firing_token_gone_ = false;   ///< its match went away during its actions
     bool processing_ = false;
-    bool current_rule_halted_ = false;  ///< `halt` ran in the firing in progress
+    bool current_rule_halted_ = false;         ///< `halt` ran in the firing in progress
     std::optional<Diagnostic> pending_error_;  ///< a match-time error to report
 };
 

@@ -5,12 +5,13 @@
 namespace maslahat::runtime {
 
 double combine_confidence(std::vector<double> cfs) {
+    // cf := cf + cf_i (1 - cf) is the same product, exact for a single support
     std::sort(cfs.begin(), cfs.end());
-    double keep = 1.0;
+    double combined = 0.0;
     for (const double cf : cfs) {
-        keep *= 1.0 - cf;
+        combined += cf * (1.0 - combined);
     }
-    return 1.0 - keep;
+    return combined;
 }
 
 void TruthMaintenance::token_gone(std::uint64_t serial) {

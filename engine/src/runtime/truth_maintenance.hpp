@@ -3,6 +3,8 @@
 // the state of every recommendation (its supports, MYCIN confidence, `recommended` fact).
 #pragma once
 
+#include "runtime/records.hpp"
+
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -10,13 +12,11 @@
 #include <utility>
 #include <vector>
 
-#include "runtime/records.hpp"
-
 namespace maslahat::runtime {
 
 /// What one token (by serial) holds up.
 struct TokenSupports {
-    std::vector<std::uint32_t> derived;  ///< fact ids (a fact may appear twice)
+    std::vector<std::uint32_t> derived;        ///< fact ids (a fact may appear twice)
     std::vector<std::size_t> recommendations;  ///< indexes into TruthMaintenance::recs
 };
 
@@ -32,8 +32,8 @@ struct RecommendationState {
     std::uint32_t fact = 0;  ///< live `recommended` fact, 0 when none
 };
 
-/// MYCIN combination 1 - prod(1 - cf_i), multiplied in ascending cf order so the result
-/// does not depend on the order supports arrived in.
+/// MYCIN combination 1 - prod(1 - cf_i), folded in ascending cf order so the result does
+/// not depend on the order supports arrived in.
 double combine_confidence(std::vector<double> cfs);
 
 struct TruthMaintenance {

@@ -1,8 +1,8 @@
 // Session: asserting and retracting facts, duplicate detection, and truth maintenance —
 // withdrawn supports retract derived facts (cascading) and recompute recommendations.
-#include <fmt/format.h>
-
 #include "runtime/session.hpp"
+
+#include <fmt/format.h>
 
 namespace maslahat::runtime {
 
@@ -42,9 +42,18 @@ std::uint32_t Session::assert_internal(ir::TemplateIndex t, std::vector<Value> s
     meta_.resize(id + 1);
     meta_[id] = std::move(meta);
     ++clock_;
+    if (observer_ != nullptr) {
+        // announced before it is matched, so traces read like CLIPS: fact, then activations
+        FactEvent e;
+        e.id = id;
+        e.template_index = t;
+        e.template_name = program_.templates[t].name;
+        e.slots = slots;
+        e.firing = current_rule_ ? firings_ : 0;
+        observer_->fact_asserted(e);
+    }
     memory_->assert_fact(t, std::move(slots));
     if (observer_ != nullptr) {
-        observer_->fact_asserted(fact_event(id));
         if (logical_serial) {
             SupportEvent e;
             e.kind = SupportEvent::Kind::Fact;
@@ -64,11 +73,11 @@ void Session::retract_internal(std::uint32_t id) {
         return;
     }
     ++clock_;
-    memory_->retract_fact(fid);
-    tms_.derived_count.erase(id);
     if (observer_ != nullptr) {
         observer_->fact_retracted(fact_event(id));
     }
+    memory_->retract_fact(fid);
+    tms_.derived_count.erase(id);
     after_change();
 }
 

@@ -39,7 +39,10 @@ LineColumn SourceManager::position(FileId file, std::uint32_t offset) const {
     const auto it = std::upper_bound(f.line_starts.begin(), f.line_starts.end(), offset);
     const auto line = static_cast<std::uint32_t>(it - f.line_starts.begin());
     const std::uint32_t start = f.line_starts[line - 1];
-    const std::string_view prefix(f.text.data() + start, offset - start);
+    std::string_view prefix(f.text.data() + start, offset - start);
+    if (line == 1 && prefix.starts_with("\xEF\xBB\xBF")) {
+        prefix.remove_prefix(3);  // a byte-order mark is not a column
+    }
     return {line, support::count_code_points(prefix) + 1};
 }
 

@@ -68,7 +68,9 @@ TEST_CASE("each kind of syntax error names what was expected, where", "[dsl]") {
         Row{"param p = 1_", "1:11: error: malformed number literal '1_'"},
         Row{"param p = 0x10", "1:11: error: malformed number literal '0x10'"},
         Row{"param p = [1, -2abc]", "1:15: error: malformed number literal '-2abc'"},
-        Row{"template t { a: int in 1..5x }", "1:24: error: malformed number literal '1..5x'"},
+        Row{"template t { a: int in 1..5x }", "1:27: error: malformed number literal '5x'"},
+        Row{"param p = -1.5e", "1:11: error: malformed number literal '-1.5e'"},
+        Row{"param p = ?a-2x", "1:14: error: malformed number literal '2x'"},
         // E0109: spec §2 "Keywords (cannot be template, slot or rule names)"
         Row{"template rule {}",
             "1:10: error: 'rule' is a keyword and cannot be used as a template name"},
@@ -122,6 +124,14 @@ TEST_CASE("an error on the last line without a final newline", "[dsl]") {
           "test.rules:2:26: error: expected action or 'end'\n"
           "rule r when t() then halt\n"
           "                         ^\n");
+}
+
+TEST_CASE("an error at the end of input points after the last token", "[dsl]") {
+    auto p = test::parse("template t {\n    a: int   # comment\n\n// more\n\n");
+    CHECK(p.diagnostics() ==
+          "test.rules:2:11: error: expected slot declaration or '}'\n"
+          "    a: int   # comment\n"
+          "          ^\n");
 }
 
 TEST_CASE("errors in a CRLF file have the right line and column", "[dsl]") {

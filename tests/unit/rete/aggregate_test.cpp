@@ -16,7 +16,8 @@ template city { region: string  pop: int  share: number }
 rule r
 when
     region(name: ?r)
-    ?v = )" + agg + R"(
+    ?v = )" +
+           agg + R"(
 then
     print "{?r} {?v}"
 end
@@ -75,12 +76,13 @@ rule n when region(name: ?r) ?c = count city(region: ?r) then print "count {?c}"
     CHECK(sorted(e.output()) == Lines{"count 2", "max 30", "sum 40"});
     e.retract(b);
     e.run();
-    CHECK(sorted(e.output()) == Lines{"count 1", "count 2", "max 10", "max 30", "sum 10", "sum 40"});
+    CHECK(sorted(e.output()) ==
+          Lines{"count 1", "count 2", "max 10", "max 30", "sum 10", "sum 40"});
     e.retract(a);
     e.run();
     // count and sum of nothing still match (0); max of nothing fails
-    CHECK(sorted(e.output()) == Lines{"count 0", "count 1", "count 2", "max 10", "max 30",
-                                      "sum 0", "sum 10", "sum 40"});
+    CHECK(sorted(e.output()) ==
+          Lines{"count 0", "count 1", "count 2", "max 10", "max 30", "sum 0", "sum 10", "sum 40"});
     CHECK(e.session->agenda().empty());
 }
 

@@ -1,7 +1,8 @@
 // The network builder: node sharing between rules (build_or_share_*), alpha memories
 // shared by equal tests, hash-join keys for equalities on bound variables.
-#include "../runtime/engine_fixture.hpp"
 #include "rete/builder.hpp"
+
+#include "../runtime/engine_fixture.hpp"
 #include "support/catch.hpp"
 
 using namespace maslahat;

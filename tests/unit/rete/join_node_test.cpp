@@ -124,10 +124,11 @@ rule transit when c(name: ?n, role contains transit) then print "transit {?n}" e
 rule moving when c(name: ?n, trend in [rising, falling]) then print "moving {?n}" end
 rule still when c(name: ?n, trend not in [rising, falling]) then print "still {?n}" end
 )");
-    e.fact("c", {{"name", str("A")}, {"role", Value::list({sym("origin"), sym("transit")})},
+    e.fact("c", {{"name", str("A")},
+                 {"role", Value::list({sym("origin"), sym("transit")})},
                  {"trend", sym("rising")}});
-    e.fact("c", {{"name", str("B")}, {"role", Value::list({sym("origin")})},
-                 {"trend", sym("stable")}});
+    e.fact("c",
+           {{"name", str("B")}, {"role", Value::list({sym("origin")})}, {"trend", sym("stable")}});
     e.run();
     auto out = e.output();
     std::sort(out.begin(), out.end());

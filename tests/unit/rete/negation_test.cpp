@@ -42,7 +42,9 @@ rule r when a(x: ?x) not b(x: ?x) then print "free {?x}" end
 )");
     e.fact("a", {{"x", integer(1)}});
     const auto b1 = e.fact("b", {{"x", integer(1)}});
-    const auto b2 = e.fact("b", {{"x", integer(1)}, });
+    const auto b2 = e.fact("b", {
+                                    {"x", integer(1)},
+                                });
     CHECK(b2 == 0);  // duplicate of b1: ignored
     e.run();
     CHECK(e.output().empty());

@@ -70,6 +70,7 @@ rule show when task(name: ?n) then print "task {?n}" end
     CHECK(e.facts("task") == Lines{"task(name: a, done: false)"});
 }
 
+// §4.3 "`halt` stop after this firing": the firing's remaining actions still run (CLIPS).
 TEST_CASE("halt stops after the current firing", "[runtime]") {
     Engine e(R"(
 template a { x: int }
@@ -81,7 +82,7 @@ rule show when a(x: ?x) then print "a {?x}" end
         e.fact("a", {{"x", integer(2)}});
         const auto out = e.run();
         CHECK(out.status == runtime::RunStatus::Halted);
-        CHECK(e.output() == Lines{"stopping"});
+        CHECK(e.output() == Lines{"stopping", "still this firing"});
         CHECK(e.session->agenda().size() == 2);
     }
     SECTION("does not halt when the rule does not fire") {
@@ -100,7 +101,9 @@ rule r when ?c <- c(name: ?n, mipex: ?m, pop: ?p) then
     print "{?n}: {?half} {?big} {?c.role} {upper(?n)} {len(?c.role)} {round(2.5)} {?m > 10}"
 end
 )");
-    e.fact("c", {{"name", str("uz")}, {"mipex", num(41)}, {"pop", integer(36)},
+    e.fact("c", {{"name", str("uz")},
+                 {"mipex", num(41)},
+                 {"pop", integer(36)},
                  {"role", Value::list({sym("origin"), sym("transit")})}});
     e.run();
     CHECK(e.output() == Lines{"uz: 20.5 36000 [origin, transit] UZ 2 3 true"});
@@ -142,8 +145,8 @@ rule big when a(x: ?x, y: 7) then bind ?z = ?x * ?x print "{?z}" end
         REQUIRE(out.status == runtime::RunStatus::Error);
         REQUIRE(out.error.has_value());
         CHECK(out.error->code == DiagCode::E0901);
-        CHECK(out.error->message ==
-              "division by zero in rule 'div' (firing 2, matched facts: " + std::to_string(id) + ")");
+        CHECK(out.error->message == "division by zero in rule 'div' (firing 2, matched facts: " +
+                                        std::to_string(id) + ")");
         CHECK(e.output() == Lines{"ok 1"});
     }
     SECTION("integer overflow") {

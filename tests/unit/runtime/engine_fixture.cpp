@@ -1,11 +1,11 @@
 #include "engine_fixture.hpp"
 
-#include <fmt/format.h>
-
 #include "dsl/parse.hpp"
 #include "rete/builder.hpp"
 #include "sema/analyze.hpp"
 #include "support/catch.hpp"
+
+#include <fmt/format.h>
 
 namespace maslahat::test {
 
@@ -71,8 +71,8 @@ std::string Engine::print(const runtime::FactRecord& f) const {
     const ir::Template& decl = compiled->program.templates[f.template_index];
     std::string out = decl.name + "(";
     for (std::size_t i = 0; i < f.slots.size(); ++i) {
-        out += fmt::format("{}{}: {}", i == 0 ? "" : ", ", decl.slots[i].name,
-                           f.slots[i].to_string());
+        out +=
+            fmt::format("{}{}: {}", i == 0 ? "" : ", ", decl.slots[i].name, f.slots[i].to_string());
     }
     return out + ")";
 }
@@ -90,8 +90,8 @@ std::vector<std::string> Engine::facts(std::string_view tmpl) const {
 std::vector<std::string> Engine::recommendations() const {
     std::vector<std::string> out;
     for (const auto& r : session->recommendations()) {
-        out.push_back(fmt::format("{} {} {}", compiled->program.recommendations[r.id].id,
-                                  r.subject, Value::number(r.confidence).to_string()));
+        out.push_back(fmt::format("{} {} {}", compiled->program.recommendations[r.id].id, r.subject,
+                                  Value::number(r.confidence).to_string()));
     }
     return out;
 }

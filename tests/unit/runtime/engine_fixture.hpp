@@ -3,16 +3,16 @@
 // given by template and slot names. Facts print as `tmpl(slot: value, ...)`.
 #pragma once
 
+#include "ir/program.hpp"
+#include "maslahat/source.hpp"
+#include "rete/network.hpp"
+#include "runtime/session.hpp"
+
 #include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include "ir/program.hpp"
-#include "maslahat/source.hpp"
-#include "rete/network.hpp"
-#include "runtime/session.hpp"
 
 namespace maslahat::test {
 

@@ -17,8 +17,10 @@ then
     print "weak {?n}"
 end
 )");
-    e.fact("country", {{"name", str("Uzbekistan")}, {"mipex", num(40)}, {"inflow_trend", sym("rising")}});
-    e.fact("country", {{"name", str("Norway")}, {"mipex", num(70)}, {"inflow_trend", sym("rising")}});
+    e.fact("country",
+           {{"name", str("Uzbekistan")}, {"mipex", num(40)}, {"inflow_trend", sym("rising")}});
+    e.fact("country",
+           {{"name", str("Norway")}, {"mipex", num(70)}, {"inflow_trend", sym("rising")}});
     const auto out = e.run();
     CHECK(out.status == runtime::RunStatus::Done);
     CHECK(e.recommendations() == std::vector<std::string>{"B Uzbekistan 0.8"});

@@ -32,15 +32,13 @@ Lines run_with(Strategy s) {
 
 TEST_CASE("every strategy orders the same program differently", "[agenda]") {
     // depth, lex and mea: the order CLIPS 6.30 prints for tests/unit/runtime/clips/strategies.clp.
-    CHECK(run_with(Strategy::Depth) ==
-          Lines{"r2 1", "r3 1", "r1 2", "r2 2", "r3 2", "r1 1"});
+    CHECK(run_with(Strategy::Depth) == Lines{"r2 1", "r3 1", "r1 2", "r2 2", "r3 2", "r1 1"});
     CHECK(run_with(Strategy::Lex) == Lines{"r2 1", "r3 1", "r2 2", "r1 2", "r3 2", "r1 1"});
     CHECK(run_with(Strategy::Mea) == Lines{"r3 1", "r2 2", "r1 2", "r3 2", "r2 1", "r1 1"});
     // breadth: events in the order CLIPS gives; two activations created by the same assert
     // are ordered by rule declaration order (spec §5), where CLIPS uses the order its join
     // network happened to create them ("r2 2; r1 2" and "r3 1; r2 1").
-    CHECK(run_with(Strategy::Breadth) ==
-          Lines{"r1 1", "r3 2", "r1 2", "r2 2", "r2 1", "r3 1"});
+    CHECK(run_with(Strategy::Breadth) == Lines{"r1 1", "r3 2", "r1 2", "r2 2", "r2 1", "r3 1"});
 }
 
 TEST_CASE("depth and breadth without ties agree with CLIPS", "[agenda]") {
@@ -65,7 +63,8 @@ rule r2 when b(x: ?x) then print "r2 {?x}" end
 }
 
 TEST_CASE("salience beats every strategy", "[agenda]") {
-    const auto s = GENERATE(values({Strategy::Depth, Strategy::Breadth, Strategy::Lex, Strategy::Mea}));
+    const auto s =
+        GENERATE(values({Strategy::Depth, Strategy::Breadth, Strategy::Lex, Strategy::Mea}));
     Engine e(R"(
 template a { x: int }
 rule low salience -5 when a(x: ?x) then print "low {?x}" end
@@ -78,7 +77,8 @@ rule high salience 10 when a(x: ?x) then print "high {?x}" end
 }
 
 TEST_CASE("ties fall back to declaration order, then fact ids", "[agenda]") {
-    const auto s = GENERATE(values({Strategy::Depth, Strategy::Breadth, Strategy::Lex, Strategy::Mea}));
+    const auto s =
+        GENERATE(values({Strategy::Depth, Strategy::Breadth, Strategy::Lex, Strategy::Mea}));
     Engine e(R"(
 template a { x: int }
 template go { }
@@ -99,6 +99,7 @@ rule first when go() a(x: ?x) then print "first {?x}" end
 }
 
 TEST_CASE("the same run twice gives the same output", "[agenda]") {
-    const auto s = GENERATE(values({Strategy::Depth, Strategy::Breadth, Strategy::Lex, Strategy::Mea}));
+    const auto s =
+        GENERATE(values({Strategy::Depth, Strategy::Breadth, Strategy::Lex, Strategy::Mea}));
     CHECK(run_with(s) == run_with(s));
 }
