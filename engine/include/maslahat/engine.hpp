@@ -20,6 +20,9 @@
 namespace maslahat {
 
 class EngineObserver;
+namespace ir {
+struct Program;
+}
 
 enum class Strategy : std::uint8_t { Depth, Breadth, Lex, Mea };
 
@@ -76,6 +79,9 @@ public:
     /// `[meta]` keys of the loaded fact files (later files win), e.g. "subject".
     const std::map<std::string, std::string>& meta() const;
     ProgramSummary summary() const;
+    /// The checked program with current param values (nullptr before rules compiled); for
+    /// explanations (engine/src/explain), which evaluate rule conditions themselves.
+    const ir::Program* program() const;
 
     const DiagnosticSink& diagnostics() const;
     const SourceManager& sources() const;

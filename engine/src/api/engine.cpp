@@ -196,6 +196,10 @@ const std::map<std::string, std::string>& Engine::meta() const {
     return impl_->meta;
 }
 
+const ir::Program* Engine::program() const {
+    return impl_->program ? &*impl_->program : nullptr;
+}
+
 ProgramSummary Engine::summary() const {
     ProgramSummary out;
     if (!impl_->program) {

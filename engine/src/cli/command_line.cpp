@@ -56,6 +56,9 @@ std::variant<CliOptions, int> parse_command_line(int argc, char** argv) {
     add_run_options(*explain, o);
     explain->add_option("-o,--output", o.output_file, "Write the report to FILE (atomically)");
 
+    // Further subcommands: add a block above this marker (keep the marker line).
+    // @subcommands-end
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -70,10 +73,8 @@ std::variant<CliOptions, int> parse_command_line(int argc, char** argv) {
                   << "Run 'maslahat --help' for usage.\n";
         return 2;
     }
-    for (auto* sub : {check, run, explain}) {
-        if (sub->parsed()) {
-            o.command = sub->get_name();
-        }
+    for (const auto* sub : app.get_subcommands()) {
+        o.command = sub->get_name();
     }
     o.facts_given = !o.facts.empty();
     if (o.command == "explain" && o.why.empty() && o.why_not.empty()) {

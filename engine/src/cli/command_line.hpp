@@ -25,6 +25,8 @@ struct CliOptions {
     std::string why;
     std::string why_not;
     std::string log_level = "warn";
+    // Options of further subcommands: add fields above this marker (keep the marker line).
+    // @options-end
 };
 
 /// Options to run with, or the process exit code when parsing already finished the job.

@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/explain_command.hpp"
 
 #include <filesystem>
 #include <iostream>
@@ -134,8 +135,7 @@ int run_explain(const CliOptions& options) {
     if (const auto failed = prepare(engine, options)) {
         return *failed;
     }
-    std::cerr << "maslahat: error: explain is not implemented yet\n";
-    return 1;
+    return explain_loaded(engine, options, subject_of(engine, options));
 }
 
 }  // namespace maslahat::cli

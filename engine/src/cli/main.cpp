@@ -19,7 +19,13 @@ int main(int argc, char** argv) {
         if (options.command == "run") {
             return maslahat::cli::run_run(options);
         }
-        return maslahat::cli::run_explain(options);
+        if (options.command == "explain") {
+            return maslahat::cli::run_explain(options);
+        }
+        // Further subcommands: dispatch above this marker (keep the marker line).
+        // @dispatch-end
+        std::cerr << "maslahat: internal error: unknown command\n";
+        return 1;
     } catch (const std::bad_alloc&) {
         std::cerr << "maslahat: error: out of memory\n";
         return 3;

@@ -219,7 +219,9 @@ private:
         if (const TomlEntry* inline_facts = table.find("facts_inline")) {
             if (require_kind(*inline_facts, TomlNode::Kind::String)) {
                 test.facts_inline = inline_facts->value.text;
-                test.facts_inline_line = line_of(inline_facts->value);
+                // The key's line: toml++ places a multi-line string at its last line.
+                test.facts_inline_line =
+                    sources_.position(file_, inline_facts->key_span.begin).line;
             }
         }
         test.params = defaults.params;
@@ -263,7 +265,9 @@ private:
         const TomlEntry* expects = table.find("expect");
         if (expects == nullptr) {
             error(DiagCode::E0603, table.span,
-                  fmt::format("test '{}' has no [[test.expect]] table", test.name));
+                  test.name.empty()
+                      ? std::string("a [[test]] table has no [[test.expect]] table")
+                      : fmt::format("test '{}' has no [[test.expect]] table", test.name));
         } else if (require_tables(*expects)) {
             for (const auto& item : expects->value.items) {
                 test.expectations.push_back(read_expect(item));

@@ -8,12 +8,14 @@ void Memory::join_left_activate(const Node& n, NodeId id, TokenId t) {
     auto& mem = joins_[n.data];
     const std::size_t h = left_hash(s, t);
     mem.left.add(h, t);
-    const auto* bucket = mem.right.find(h);
-    if (bucket == nullptr) {
-        return;
-    }
-    const std::vector<FactId> facts = *bucket;  // emitting may touch other memories
-    for (const FactId f : facts) {
+    // Iterate by position and look the bucket up again each time: emitting may add to other
+    // memories (never to this node's right memory), so no copy of the bucket is needed.
+    for (std::size_t i = 0;; ++i) {
+        const auto* bucket = joins_[n.data].right.find(h);
+        if (bucket == nullptr || i >= bucket->size()) {
+            return;
+        }
+        const FactId f = (*bucket)[i];
         if (join_passes(s, n, t, f)) {
             emit(id, t, f, true, Value());
         }

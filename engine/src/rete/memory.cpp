@@ -11,8 +11,10 @@ void HashIndex<Id>::remove(std::size_t h, Id id) {
         return;
     }
     auto& v = it->second;
-    if (auto pos = std::find(v.begin(), v.end(), id); pos != v.end()) {
-        v.erase(pos);  // keep insertion order: iteration order is part of determinism
+    // swap-remove: O(1) after the search; the order stays a function of the operations
+    if (auto pos = std::find(v.rbegin(), v.rend(), id); pos != v.rend()) {
+        *pos = v.back();
+        v.pop_back();
     }
     if (v.empty()) {
         buckets.erase(it);
@@ -94,7 +96,6 @@ Memory::Memory(const Network& network, MatchListener& listener)
     negatives_.resize(negatives);
     nccs_.resize(nccs);
     aggregates_.resize(aggregates);
-    alpha_facts_.resize(net_.alpha_count());
     fact_tokens_.emplace_back();
     fact_alphas_.emplace_back();
 }
@@ -121,7 +122,6 @@ FactId Memory::assert_fact(ir::TemplateIndex template_index, std::vector<Value> 
             continue;
         }
         fact_alphas_[index(f)].push_back(a);
-        alpha_facts_[index(a)].push_back(f);
         // Doorenbos: add to each successor's right memory just before activating it, so a
         // token created by an earlier successor never meets this fact twice.
         for (const NodeId succ : alpha.successors) {
@@ -154,7 +154,6 @@ void Memory::retract_fact(FactId f) {
     const std::vector<AlphaId> alphas = fact_alphas_[index(f)];
     // 1. no new token may meet f from now on
     for (const AlphaId a : alphas) {
-        erase_one(alpha_facts_[index(a)], f);
         for (const NodeId succ : net_.alpha(a).successors) {
             const Node& n = net_.node(succ);
             const std::size_t h = right_hash(*net_.spec(n), f);
@@ -328,7 +327,14 @@ std::vector<Binding> Memory::snapshot(TokenId t) const {
 }
 
 std::vector<FactId> Memory::alpha_facts(AlphaId alpha) const {
-    return alpha_facts_[index(alpha)];
+    std::vector<FactId> out;
+    for (std::size_t i = 1; i < fact_alphas_.size(); ++i) {
+        const auto& alphas = fact_alphas_[i];
+        if (std::find(alphas.begin(), alphas.end(), alpha) != alphas.end()) {
+            out.push_back(make_id<FactId>(i));
+        }
+    }
+    return out;
 }
 
 std::size_t Memory::left_count(NodeId id) const {

@@ -129,7 +129,7 @@ public:
 
     /// Token positions materialised for a firing (facts and aggregate values).
     std::vector<Binding> snapshot(TokenId token) const;
-    /// Facts currently in an alpha memory (for explanations).
+    /// Facts currently in an alpha memory, by id (for explanations; scans all facts).
     std::vector<FactId> alpha_facts(AlphaId alpha) const;
     /// Number of tokens a node has in its left memory (for why-not and tests).
     std::size_t left_count(NodeId node) const;

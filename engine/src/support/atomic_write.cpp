@@ -20,9 +20,11 @@ bool write_file_atomically(const std::string& path, std::string_view content, st
     }
     const fs::path target(path);
     const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    const std::string temp =
-        (folder / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid())))
-            .string();
+    std::string temp_name = ".";
+    temp_name += target.filename().string();
+    temp_name += ".tmp-";
+    temp_name += std::to_string(::getpid());
+    const std::string temp = (folder / temp_name).string();
     {
         std::ofstream out(temp, std::ios::binary | std::ios::trunc);
         if (!out) {

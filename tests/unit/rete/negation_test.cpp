@@ -1,6 +1,7 @@
 // `not`, `not { }`, `exists`, `exists { }` (spec §4.1): "no fact (no combination of
 // facts) matches, given the bindings so far"; exists "fires once, not once per match".
 #include "../runtime/engine_fixture.hpp"
+#include "rete/network.hpp"
 #include "support/catch.hpp"
 
 using namespace maslahat;
@@ -185,4 +186,57 @@ rule dense when c(name: ?n, pop: ?p, area: ?a) test ?p / ?a > 100 then print "de
     e.fact("c", {{"name", str("B")}, {"pop", integer(1000)}, {"area", integer(50)}});
     e.run();
     CHECK(e.output() == Lines{"dense A"});
+}
+
+TEST_CASE("a not { } subnetwork shared with another rule's main path", "[rete]") {
+    Engine e(R"(
+template a { x: int }
+template b { x: int  y: int }
+template c { y: int }
+rule joined when a(x: ?x) b(x: ?x, y: ?y) c(y: ?y) then print "joined {?x}" end
+rule never when a(x: ?x) not { b(x: ?x, y: ?y) c(y: ?y) } then print "never {?x}" end
+rule twice when a(x: ?x) not { b(x: ?x, y: ?y) c(y: ?y) } then print "twice {?x}" end
+)");
+    const rete::Network& net = e.compiled->network;
+    std::size_t nccs = 0, joins = 0;
+    for (std::size_t i = 0; i < net.node_count(); ++i) {
+        const auto kind = net.node(rete::make_id<rete::NodeId>(i)).kind;
+        nccs += kind == rete::NodeKind::Ncc ? 1 : 0;
+        joins += kind == rete::NodeKind::Join ? 1 : 0;
+    }
+    CHECK(nccs == 1);   // shared by `never` and `twice`
+    CHECK(joins == 3);  // a, b, c: the subnetwork is the main path of `joined`
+    e.fact("a", {{"x", integer(1)}});
+    e.fact("a", {{"x", integer(2)}});
+    e.fact("b", {{"x", integer(1)}, {"y", integer(5)}});
+    const auto c = e.fact("c", {{"y", integer(5)}});
+    e.run();
+    CHECK(e.output() == Lines{"joined 1", "never 2", "twice 2"});
+    e.retract(c);
+    e.run();
+    CHECK(e.output() == Lines{"joined 1", "never 2", "twice 2", "never 1", "twice 1"});
+}
+
+TEST_CASE("nested negation: not { a not b }", "[rete]") {
+    Engine e(R"(
+template k { x: int }
+template a { x: int }
+template b { x: int }
+rule all_covered when k(x: ?x) not { a(x: ?x) not b(x: ?x) } then print "covered {?x}" end
+)");
+    e.fact("k", {{"x", integer(1)}});
+    SECTION("no a: covered") {
+        e.run();
+        CHECK(e.output() == Lines{"covered 1"});
+    }
+    SECTION("an a without b: not covered") {
+        e.fact("a", {{"x", integer(1)}});
+        e.run();
+        CHECK(e.output().empty());
+        SECTION("its b arrives: covered") {
+            e.fact("b", {{"x", integer(1)}});
+            e.run();
+            CHECK(e.output() == Lines{"covered 1"});
+        }
+    }
 }

@@ -1,5 +1,6 @@
-// Hidden benchmark (run with `test_runtime "[.bench]"`): a join, a negation and an
-// aggregate over a few thousand facts, to watch for quadratic behaviour.
+// Hidden benchmark (run with `test_runtime "[.bench]"`): a join, a negation and a test over
+// 20,000 facts, to watch for quadratic behaviour. CLIPS 6.30 runs the same program
+// (tests/unit/runtime/clips/bench.clp) in about 95 ms on the development machine.
 #include <chrono>
 #include <iostream>
 
@@ -16,7 +17,6 @@ template p { id: int  group: int  v: int }
 template q { id: int }
 template out { id: int }
 rule r1 when g(id: ?g) p(group: ?g, id: ?i) not q(id: ?i) then derive out(id: ?i) end
-rule r2 when g(id: ?g) ?s = sum(?v) over p(group: ?g, v: ?v) then print "{?g} {?s}" end
 rule r3 when ?o <- out(id: ?i) test ?i % 3 == 0 then assert q(id: ?i) end
 )");
     const int n = 20000;

@@ -1,0 +1,30 @@
+// The rule linter (`maslahat lint`, issue 9): finds rules that can never fire, duplicate
+// rules, and declarations nothing uses, on the checked IR. Every warning's message ends with
+// a stable check name in brackets, e.g. `[never-fires]`; codes W0101-W0105 (codes.def).
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string_view>
+
+#include "ir/program.hpp"
+#include "maslahat/diagnostics.hpp"
+#include "maslahat/source.hpp"
+
+namespace maslahat::lint {
+
+struct LintOptions {
+    /// Templates that the fact files hold at least one fact of; nullopt when no fact files
+    /// were given (then "no fact ever asserts T" is not checked).
+    std::optional<std::set<ir::TemplateIndex>> fact_templates;
+};
+
+/// Runs every lint check over a program that compiled without error.
+void lint_program(const ir::Program& program, const SourceManager& sources,
+                  const LintOptions& options, DiagnosticSink& sink);
+
+/// The check name shown in brackets for a warning code ("never-fires" for W0101,
+/// "unused-variable" for the checker's W0001, ...); empty for codes that are not lint checks.
+std::string_view check_name(DiagCode code);
+
+}  // namespace maslahat::lint
