@@ -33,6 +33,8 @@ struct RunOptions {
     Strategy strategy = Strategy::Depth;
     std::uint64_t max_firings = 1'000'000;  ///< reaching it is error E0903, exit 3
     EngineObserver* observer = nullptr;     ///< e.g. a tracer for --trace; not owned
+    std::uint64_t max_facts = 0;            ///< 0: none; more live facts is E0907, exit 3
+    double timeout_seconds = 0;             ///< 0: none; running longer is E0908, exit 3
 };
 
 /// What a compiled program declares, for reports and command-line validation.
@@ -72,6 +74,10 @@ public:
     /// Overrides a `param` from its text form (`--param NAME=VALUE`). False with E0502
     /// (unknown name) or E0503 (wrong type).
     bool set_param(std::string_view name, std::string_view value);
+
+    /// Largest rule or fact file read from disk from now on (default 64 MiB); a larger one
+    /// is E0110 (a limit: exit 3 in the CLI).
+    void set_max_source_bytes(std::size_t bytes);
 
     /// Runs the recognise-act cycle over the loaded facts from a fresh working memory.
     RunResult run(const RunOptions& options = {});

@@ -78,7 +78,7 @@ bool Engine::load_rules(const std::vector<std::string>& paths) {
         impl_->sink.error(DiagCode::E0504, std::nullopt, "no rule files found");
     }
     for (const auto& path : files) {
-        if (const auto file = api::read_source(impl_->sources, path, impl_->sink)) {
+        if (const auto file = api::read_source(impl_->sources, path, impl_->sink, impl_->max_source_bytes)) {
             impl_->parse(*file);
         }
     }
@@ -107,7 +107,7 @@ bool Engine::load_facts(const std::vector<std::string>& paths) {
     const auto files = api::expand_paths(paths, ".toml", impl_->sink);
     std::vector<FileId> ids;
     for (const auto& path : files) {
-        if (const auto file = api::read_source(impl_->sources, path, impl_->sink)) {
+        if (const auto file = api::read_source(impl_->sources, path, impl_->sink, impl_->max_source_bytes)) {
             ids.push_back(*file);
         }
     }
@@ -119,6 +119,10 @@ bool Engine::load_facts(const std::vector<std::string>& paths) {
 
 bool Engine::load_facts_text(std::string name, std::string text) {
     return impl_->load_fact_files({impl_->sources.add(std::move(name), std::move(text))});
+}
+
+void Engine::set_max_source_bytes(std::size_t bytes) {
+    impl_->max_source_bytes = bytes;
 }
 
 bool Engine::set_param(std::string_view name, std::string_view text) {

@@ -12,6 +12,7 @@
 #include "maslahat/engine.hpp"
 #include "maslahat/fact.hpp"
 #include "maslahat/source.hpp"
+#include "api/source_loader.hpp"
 #include "rete/network.hpp"
 #include "sema/analyze.hpp"
 
@@ -25,6 +26,7 @@ struct Engine::Impl {
     std::unique_ptr<rete::Network> network;  ///< built from `program` on the first run
     std::vector<FactInput> facts;
     std::map<std::string, std::string> meta;
+    std::size_t max_source_bytes = api::max_source_bytes;  ///< Engine::set_max_source_bytes
 
     /// Parses a file already in `sources`; keeps its AST when it parsed.
     bool parse(FileId file);

@@ -166,6 +166,16 @@ RunResult Engine::run(const RunOptions& options) {
     if (!impl_->network) {
         impl_->network = std::make_unique<rete::Network>(rete::build_network(program));
     }
+    if (options.max_facts != 0 && impl_->facts.size() > options.max_facts) {
+        // The runtime checks the limit during the run; facts loaded beyond it stop here.
+        result.status = RunStatus::LimitReached;
+        result.errors.push_back(Diagnostic{
+            Severity::Error, DiagCode::E0907, std::nullopt,
+            "fact limit of " + std::to_string(options.max_facts) + " reached: " +
+                std::to_string(impl_->facts.size()) + " facts loaded (--max-facts)",
+            {}});
+        return result;
+    }
     runtime::Session session(program, *impl_->network);
     session.set_observer(options.observer);
     for (const auto& fact : impl_->facts) {

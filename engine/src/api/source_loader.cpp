@@ -18,8 +18,10 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
         std::error_code ec;
         const auto status = fs::status(path, ec);
         if (ec || !fs::exists(status)) {
+            const bool loop = ec == std::errc::too_many_symbolic_link_levels;
             sink.error(DiagCode::E0107, std::nullopt,
-                       "cannot read '" + path + "': no such file or directory");
+                       "cannot read '" + path + "': " +
+                           (loop ? "symbolic link loop" : "no such file or directory"));
             continue;
         }
         if (!fs::is_directory(status)) {
@@ -31,8 +33,15 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
                                             ec);
         for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
             std::error_code entry_ec;
-            if (it->is_regular_file(entry_ec) && it->path().extension() == extension) {
+            if (it->path().extension() != extension) {
+                continue;
+            }
+            if (it->is_regular_file(entry_ec)) {
                 found.push_back(it->path().generic_string());
+            } else if (entry_ec == std::errc::too_many_symbolic_link_levels) {
+                sink.error(DiagCode::E0107, std::nullopt,
+                           "cannot read '" + it->path().generic_string() +
+                               "': symbolic link loop");
             }
         }
         if (ec) {
@@ -46,11 +55,18 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
 }
 
 std::optional<FileId> read_source(SourceManager& sources, const std::string& path,
-                                  DiagnosticSink& sink) {
+                                  DiagnosticSink& sink, std::size_t max_bytes) {
     std::error_code ec;
-    if (fs::is_directory(path, ec)) {
+    const auto status = fs::status(path, ec);
+    if (fs::is_directory(status)) {
         sink.error(DiagCode::E0107, std::nullopt,
                    "cannot read '" + path + "': it is a directory, not a file");
+        return std::nullopt;
+    }
+    if (!ec && fs::exists(status) && !fs::is_regular_file(status)) {
+        // A FIFO or a device would block or never end: only regular files are read.
+        sink.error(DiagCode::E0107, std::nullopt,
+                   "cannot read '" + path + "': not a regular file");
         return std::nullopt;
     }
     std::ifstream in(path, std::ios::binary);
@@ -62,10 +78,10 @@ std::optional<FileId> read_source(SourceManager& sources, const std::string& pat
     char buffer[1 << 16];
     while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
         text.append(buffer, static_cast<std::size_t>(in.gcount()));
-        if (text.size() > max_source_bytes) {
-            sink.error(DiagCode::E0107, std::nullopt,
-                       "cannot read '" + path + "': larger than " +
-                           std::to_string(max_source_bytes / (1024U * 1024U)) + " MiB");
+        if (text.size() > max_bytes) {
+            sink.error(DiagCode::E0110, std::nullopt,
+                       "cannot read '" + path + "': larger than the limit of " +
+                           std::to_string(max_bytes) + " bytes (--max-input-size)");
             return std::nullopt;
         }
     }

@@ -20,9 +20,11 @@ inline constexpr std::size_t max_source_bytes = 64U * 1024U * 1024U;
 std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
                                       std::string_view extension, DiagnosticSink& sink);
 
-/// Reads one file into `sources`. Reports E0107 (unreadable, a directory, too large),
-/// E0108 (NUL byte) or E0101 (invalid UTF-8, at the bad byte) and returns nullopt then.
+/// Reads one file into `sources`. Reports E0107 (unreadable, a directory, not a regular
+/// file, a symlink loop), E0110 (larger than `max_bytes`), E0108 (NUL byte) or E0101 (invalid
+/// UTF-8, at the bad byte) and returns nullopt then.
 std::optional<FileId> read_source(SourceManager& sources, const std::string& path,
-                                  DiagnosticSink& sink);
+                                  DiagnosticSink& sink,
+                                  std::size_t max_bytes = max_source_bytes);
 
 }  // namespace maslahat::api

@@ -2,10 +2,39 @@
 
 #include <CLI/CLI.hpp>
 
+#include <charconv>
+#include <cmath>
 #include <iostream>
 
 namespace maslahat::cli {
 namespace {
+
+/// A whole number 0..2^64-1 (CLI11 alone wraps "-5" into an unsigned option).
+const CLI::Validator whole_number(
+    [](std::string& text) -> std::string {
+        std::uint64_t value = 0;
+        const char* end = text.data() + text.size();
+        const auto [stop, ec] = std::from_chars(text.data(), end, value);
+        if (text.empty() || ec != std::errc() || stop != end) {
+            return "expects a whole number from 0 to 18446744073709551615, got '" + text + "'";
+        }
+        return {};
+    },
+    "N");
+
+/// Seconds for --timeout: a finite number above 0.
+const CLI::Validator seconds_number(
+    [](std::string& text) -> std::string {
+        double value = 0;
+        const char* end = text.data() + text.size();
+        const auto [stop, ec] = std::from_chars(text.data(), end, value);
+        if (text.empty() || ec != std::errc() || stop != end || !std::isfinite(value) ||
+            value <= 0 || value > 1e9) {
+            return "expects a number of seconds above 0, got '" + text + "'";
+        }
+        return {};
+    },
+    "SECONDS");
 
 constexpr const char* version_text = "maslahat 0.1.0";
 
@@ -17,7 +46,8 @@ void add_run_options(CLI::App& cmd, CliOptions& o) {
     cmd.add_option("--strategy", o.strategy, "Conflict resolution: depth|breadth|lex|mea")
         ->check(CLI::IsMember({"depth", "breadth", "lex", "mea"}));
     cmd.add_option("--param", o.params, "Override a param: NAME=VALUE (repeatable)");
-    cmd.add_option("--max-firings", o.max_firings, "Firing limit (default 1000000)");
+    cmd.add_option("--max-firings", o.max_firings, "Firing limit (default 1000000)")
+        ->check(whole_number);
     cmd.add_option("--subject", o.subject, "Subject of the analysis (default: [meta] subject)");
 }
 
@@ -55,6 +85,43 @@ std::variant<CliOptions, int> parse_command_line(int argc, char** argv) {
     why->excludes(why_not);
     add_run_options(*explain, o);
     explain->add_option("-o,--output", o.output_file, "Write the report to FILE (atomically)");
+
+    auto* lint = app.add_subcommand("lint", "Find rules that can never fire and unused declarations");
+    add_rules_argument(*lint, o);
+    lint->add_option("--facts", o.facts, "Fact files or folders (which templates have facts)");
+    lint->add_flag("--error-on-warning", o.error_on_warning, "Exit 1 when there is any warning");
+
+    auto* fmt = app.add_subcommand("fmt", "Rewrite rule files in the canonical layout");
+    add_rules_argument(*fmt, o);
+    fmt->add_flag("--check", o.format_check, "Change nothing; list files that would change (exit 1)");
+
+    auto* lsp = app.add_subcommand("lsp", "Language server on stdin/stdout (for editors)");
+    (void)lsp;
+
+    auto* test = app.add_subcommand("test", "Run rule unit tests (docs/testing-rules.md)");
+    test->add_option("paths", o.test_paths,
+                     "Rule files/folders and test files/folders (default: rules/ tests/kb/)");
+
+    // Limits (issue 8): time, facts and input size, each exit 3 when reached.
+    for (auto* cmd : {run, explain}) {
+        cmd->add_option("--timeout", o.timeout_seconds, "Stop with exit 3 after SECONDS")
+            ->check(seconds_number);
+        cmd->add_option("--max-facts", o.max_facts, "Live-fact limit, exit 3 (default: none)")
+            ->check(whole_number);
+    }
+    for (auto* cmd : {check, run, explain}) {
+        cmd->add_option("--max-input-size", o.max_input_bytes,
+                        "Largest rule or fact file in bytes (default 67108864)")
+            ->check(whole_number);
+    }
+
+    auto* sweep = app.add_subcommand("sweep", "Rerun over a range of one param; show switch points");
+    add_rules_argument(*sweep, o);
+    sweep->add_option("--facts", o.facts, "Fact files or folders (default: facts/)");
+    sweep->add_option("--format", o.format, "text|markdown")
+        ->check(CLI::IsMember({"text", "markdown"}));
+    add_run_options(*sweep, o);  // --param NAME=LO..HI[:STEP] (one), other --param NAME=VALUE
+    sweep->add_option("-o,--output", o.output_file, "Write the table to FILE (atomically)");
 
     // Further subcommands: add a block above this marker (keep the marker line).
     // @subcommands-end

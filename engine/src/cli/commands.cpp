@@ -1,6 +1,8 @@
 #include "cli/commands.hpp"
+#include "cli/watchdog.hpp"
 #include "cli/explain_command.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <string>
@@ -59,27 +61,67 @@ int emit(const CliOptions& options, const std::string& report) {
     return 0;
 }
 
+/// The analysis subject: --subject, else `--param subject=...`, else [meta] subject.
 std::string subject_of(const Engine& engine, const CliOptions& options) {
     if (!options.subject.empty()) {
         return options.subject;
+    }
+    for (const auto& assignment : options.params) {
+        if (assignment.starts_with("subject=")) {
+            return assignment.substr(8);
+        }
     }
     const auto& meta = engine.meta();
     const auto it = meta.find("subject");
     return it == meta.end() ? std::string() : it->second;
 }
 
+/// A program that declares `param subject` analyses the subject chosen on the command line
+/// or in [meta] (unless `--param subject=...` already set it).
+bool apply_subject(Engine& engine, const CliOptions& options) {
+    const auto params = engine.summary().params;
+    if (std::find(params.begin(), params.end(), "subject") == params.end()) {
+        return true;
+    }
+    const std::string subject = subject_of(engine, options);
+    if (subject.empty()) {
+        return true;
+    }
+    if (!engine.set_param("subject", subject)) {
+        print_diagnostics(engine);
+        return false;
+    }
+    return true;
+}
+
+/// Exit code of a failed load: 3 when a limit was reached (input size E0110, nesting depth
+/// E0102; spec §7, issue 8), else 1.
+int load_failure_code(const Engine& engine) {
+    for (const auto& d : engine.diagnostics().sorted()) {
+        if (d.severity == Severity::Error &&
+            (d.code == DiagCode::E0110 || d.code == DiagCode::E0102)) {
+            return 3;
+        }
+    }
+    return 1;
+}
+
 /// Loads rules, params and facts for run/explain; returns an exit code on failure.
 std::optional<int> prepare(Engine& engine, const CliOptions& options) {
+    engine.set_max_source_bytes(options.max_input_bytes);
     if (!engine.load_rules(options.rules)) {
         print_diagnostics(engine);
-        return 1;
+        return load_failure_code(engine);
     }
     if (!apply_params(engine, options)) {
         return 2;
     }
     if (!engine.load_facts(fact_paths(options))) {
         print_diagnostics(engine);
-        return 1;
+        return load_failure_code(engine);
+    }
+    if (!apply_subject(engine, options)) {
+        return 2;
     }
     // Warnings of a clean load (e.g. unused variables) go to stderr too.
     print_diagnostics(engine);
@@ -90,6 +132,7 @@ std::optional<int> prepare(Engine& engine, const CliOptions& options) {
 
 int run_check(const CliOptions& options) {
     Engine engine;
+    engine.set_max_source_bytes(options.max_input_bytes);
     bool ok = engine.load_rules(options.rules);
     if (ok && options.facts_given) {
         ok = engine.load_facts(options.facts);
@@ -100,10 +143,11 @@ int run_check(const CliOptions& options) {
     } else {
         print_diagnostics(engine);
     }
-    return ok ? 0 : 1;
+    return ok ? 0 : load_failure_code(engine);
 }
 
 int run_run(const CliOptions& options) {
+    const Watchdog watchdog(options.timeout_seconds);
     Engine engine;
     if (const auto failed = prepare(engine, options)) {
         return *failed;
@@ -111,6 +155,8 @@ int run_run(const CliOptions& options) {
     RunOptions run_options;
     run_options.strategy = parse_strategy(options.strategy).value_or(Strategy::Depth);
     run_options.max_firings = options.max_firings;
+    run_options.max_facts = options.max_facts;
+    run_options.timeout_seconds = options.timeout_seconds;
     const std::string level =
         options.trace && options.log_level != "trace" && options.log_level != "debug"
             ? std::string("info")
@@ -127,10 +173,17 @@ int run_run(const CliOptions& options) {
     if (options.format == "json") {
         return emit(options, output::render_json_report(result, context));
     }
+    if (options.format == "markdown") {
+        return emit(options, output::render_markdown_report(result, context));
+    }
+    if (options.format == "html") {
+        return emit(options, output::render_html_report(result, context));
+    }
     return emit(options, output::render_text_report(result, context));
 }
 
 int run_explain(const CliOptions& options) {
+    const Watchdog watchdog(options.timeout_seconds);
     Engine engine;
     if (const auto failed = prepare(engine, options)) {
         return *failed;

@@ -36,6 +36,8 @@ int explain_loaded(Engine& engine, const CliOptions& options, const std::string&
     RunOptions run_options;
     run_options.strategy = parse_strategy(options.strategy).value_or(Strategy::Depth);
     run_options.max_firings = options.max_firings;
+    run_options.max_facts = options.max_facts;
+    run_options.timeout_seconds = options.timeout_seconds;
     run_options.observer = &firings;
     const RunResult result = engine.run(run_options);
     if (!result.errors.empty()) {

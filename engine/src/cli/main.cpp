@@ -5,6 +5,11 @@
 
 #include "cli/command_line.hpp"
 #include "cli/commands.hpp"
+#include "cli/fmt_command.hpp"
+#include "cli/lint_command.hpp"
+#include "cli/lsp_command.hpp"
+#include "cli/sweep_command.hpp"
+#include "cli/test_command.hpp"
 
 int main(int argc, char** argv) {
     try {
@@ -21,6 +26,21 @@ int main(int argc, char** argv) {
         }
         if (options.command == "explain") {
             return maslahat::cli::run_explain(options);
+        }
+        if (options.command == "lint") {
+            return maslahat::cli::run_lint(options);
+        }
+        if (options.command == "fmt") {
+            return maslahat::cli::run_fmt(options);
+        }
+        if (options.command == "lsp") {
+            return maslahat::cli::run_lsp(options);
+        }
+        if (options.command == "test") {
+            return maslahat::cli::run_test(options);
+        }
+        if (options.command == "sweep") {
+            return maslahat::cli::run_sweep(options);
         }
         // Further subcommands: dispatch above this marker (keep the marker line).
         // @dispatch-end

@@ -63,4 +63,8 @@ int run_test(const std::vector<std::string>& rules, const std::vector<std::strin
     return kbtest::run_suite(rule_paths, test_paths, std::cout, std::cerr);
 }
 
+int run_test(const CliOptions& options) {
+    return run_test(options.test_paths, {});
+}
+
 }  // namespace maslahat::cli

@@ -3,6 +3,8 @@
 // run_test() sorts them itself: `*.toml` files and folders without `*.rules` are tests.
 #pragma once
 
+#include "cli/command_line.hpp"
+
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,5 +21,8 @@ std::pair<std::vector<std::string>, std::vector<std::string>> split_test_argumen
 /// one line per failing test and `N passed, N failed`; returns the exit code (0 all passed,
 /// 1 a test failed or a file is bad, 2 a path does not exist).
 int run_test(const std::vector<std::string>& rules, const std::vector<std::string>& tests);
+
+/// `maslahat test PATHS...`: run_test() over the positional paths (CliOptions::test_paths).
+int run_test(const CliOptions& options);
 
 }  // namespace maslahat::cli

@@ -18,6 +18,7 @@ struct ShownSlot {
     std::string name;
     std::string value;
     std::optional<Provenance> provenance;
+    Value raw;  ///< the value itself (JSON keeps numbers as numbers)
 };
 
 /// A fact in a support tree: where it comes from and, when a rule derived it, the facts
@@ -58,6 +59,9 @@ struct RuleFailure {
     std::vector<std::string> bindings;   ///< "?n = \"Uzbekistan\"" of the best partial match
     std::vector<std::string> to_change;  ///< facts, slots or params that would have to change
     bool matched = false;                ///< every condition holds (subject or run differs)
+    /// The failing condition needs a fact rules derive: why each rule that could derive it
+    /// did not (a few levels deep).
+    std::vector<RuleFailure> causes;
 };
 
 struct WhyNotExplanation {

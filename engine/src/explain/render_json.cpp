@@ -7,6 +7,21 @@ namespace {
 
 using nlohmann::json;
 
+json value_json(const ShownSlot& s) {
+    switch (s.raw.kind()) {
+        case ValueKind::Int:
+            return s.raw.as_int();
+        case ValueKind::Number:
+            return s.raw.as_number();
+        case ValueKind::Bool:
+            return s.raw.as_bool();
+        case ValueKind::Nil:
+            return nullptr;
+        default:
+            return s.value;
+    }
+}
+
 json fact_json(const FactNode& node) {
     json j;
     j["id"] = node.id;
@@ -18,7 +33,7 @@ json fact_json(const FactNode& node) {
     json slots = json::object();
     for (const auto& s : node.slots) {
         json slot;
-        slot["value"] = s.value;
+        slot["value"] = value_json(s);
         if (s.provenance) {
             if (s.provenance->year) {
                 slot["year"] = *s.provenance->year;
@@ -81,6 +96,30 @@ std::string render_why_json(const WhyExplanation& why) {
     return j.dump(2) + "\n";
 }
 
+namespace {
+
+json failure_json(const RuleFailure& r) {
+    json rule{{"rule", r.rule},
+              {"matched", r.matched},
+              {"reason", r.reason},
+              {"bindings", r.bindings},
+              {"to_change", r.to_change}};
+    if (r.condition > 0) {
+        rule["condition"] = r.condition;
+        rule["condition_text"] = r.condition_text;
+    }
+    if (!r.causes.empty()) {
+        json causes = json::array();
+        for (const auto& c : r.causes) {
+            causes.push_back(failure_json(c));
+        }
+        rule["not_derived_because"] = causes;
+    }
+    return rule;
+}
+
+}  // namespace
+
 std::string render_why_not_json(const WhyNotExplanation& w) {
     json j;
     j["id"] = w.id;
@@ -92,16 +131,7 @@ std::string render_why_not_json(const WhyNotExplanation& w) {
     }
     json rules = json::array();
     for (const auto& r : w.rules) {
-        json rule{{"rule", r.rule},
-                  {"matched", r.matched},
-                  {"reason", r.reason},
-                  {"bindings", r.bindings},
-                  {"to_change", r.to_change}};
-        if (r.condition > 0) {
-            rule["condition"] = r.condition;
-            rule["condition_text"] = r.condition_text;
-        }
-        rules.push_back(rule);
+        rules.push_back(failure_json(r));
     }
     j["rules"] = rules;
     return j.dump(2) + "\n";

@@ -27,15 +27,19 @@ std::string slots_text(const FactNode& node) {
 }
 
 void fact_lines(const FactNode& node, std::size_t depth, const Style& style, std::string& out) {
-    const std::string indent(style.markdown ? 2 * depth : 4 + 2 * depth, ' ');
+    const std::string indent(style.markdown ? 2 * depth : 5 + 2 * depth, ' ');
     out += indent + (style.markdown ? "- " : "- ");
     if (node.missing) {
         out += "fact #" + std::to_string(node.id) + " (no longer in working memory)\n";
         return;
     }
     out += style.code(node.template_name) + " #" + std::to_string(node.id);
+    bool cited = false;
+    for (const auto& slot : node.slots) {
+        cited = cited || slot.provenance.has_value();
+    }
     const std::string slots = slots_text(node);
-    if (!slots.empty()) {
+    if (!slots.empty() && (!cited || style.markdown)) {
         out += " {" + slots + "}";
     }
     switch (node.origin.kind) {
@@ -54,6 +58,12 @@ void fact_lines(const FactNode& node, std::size_t depth, const Style& style, std
             break;
     }
     out += "\n";
+    if (cited && !style.markdown) {
+        for (const auto& slot : node.slots) {
+            out += indent + "    " + slot.name + " = " +
+                   figure_text(style.code(slot.value), slot.provenance) + "\n";
+        }
+    }
     for (const auto& premise : node.premises) {
         fact_lines(premise, depth + 1, style, out);
     }
@@ -105,6 +115,69 @@ std::string why_body(const WhyExplanation& why, const Style& style) {
     return out;
 }
 
+/// One rule's failure, then (indented) why no rule derived the fact it needed.
+void failure_lines(const RuleFailure& r, const std::string& number, std::size_t depth,
+                   const Style& style, std::string& out) {
+    if (style.markdown) {
+        const std::string indent(2 * depth, ' ');
+        const std::string item = depth == 0 ? "" : indent + "- ";
+        const std::string sub = depth == 0 ? "- " : indent + "  - ";
+        if (depth == 0) {
+            out += "\n## " + number + " Rule `" + r.rule + "`\n\n";
+        } else {
+            out += item + "rule `" + r.rule + "`\n";
+        }
+        if (r.condition > 0) {
+            out += (depth == 0 ? std::string() : indent + "  ") + "fails at condition " +
+                   std::to_string(r.condition) + ": `" + r.condition_text + "`\n";
+            out += depth == 0 ? "\n" : "";
+        }
+        out += sub + "**why:** " + r.reason + "\n";
+        if (!r.bindings.empty()) {
+            out += sub + "**bound so far:** ";
+            for (std::size_t k = 0; k < r.bindings.size(); ++k) {
+                out += (k > 0 ? ", " : "") + style.code(r.bindings[k]);
+            }
+            out += "\n";
+        }
+        for (const auto& c : r.to_change) {
+            out += sub + "**to change:** " + c + "\n";
+        }
+        if (!r.causes.empty()) {
+            out += sub + "**no rule derived it:**\n";
+            for (std::size_t k = 0; k < r.causes.size(); ++k) {
+                failure_lines(r.causes[k], "", depth + 2, style, out);
+            }
+        }
+        return;
+    }
+    const std::string indent(2 + 6 * depth, ' ');
+    const std::string body = indent + "   ";
+    out += (depth == 0 ? "\n" : "") + indent + (number.empty() ? "-" : number) + " rule " + r.rule +
+           "\n";
+    if (r.condition > 0) {
+        out += body + "fails at condition " + std::to_string(r.condition) + ": " +
+               r.condition_text + "\n";
+    }
+    out += body + "why: " + r.reason + "\n";
+    if (!r.bindings.empty()) {
+        out += body + "bound so far: ";
+        for (std::size_t k = 0; k < r.bindings.size(); ++k) {
+            out += (k > 0 ? ", " : "") + r.bindings[k];
+        }
+        out += "\n";
+    }
+    for (const auto& c : r.to_change) {
+        out += body + "to change: " + c + "\n";
+    }
+    if (!r.causes.empty()) {
+        out += body + "no rule derived it:\n";
+        for (const auto& cause : r.causes) {
+            failure_lines(cause, "", depth + 1, style, out);
+        }
+    }
+}
+
 std::string why_not_body(const WhyNotExplanation& w, const Style& style) {
     std::string out;
     if (style.markdown) {
@@ -122,42 +195,7 @@ std::string why_not_body(const WhyNotExplanation& w, const Style& style) {
         out += pad + "no rule recommends " + w.id + "\n";
     }
     for (std::size_t i = 0; i < w.rules.size(); ++i) {
-        const RuleFailure& r = w.rules[i];
-        if (style.markdown) {
-            out += "\n## " + std::to_string(i + 1) + ". Rule `" + r.rule + "`\n\n";
-            if (r.condition > 0) {
-                out += "Fails at condition " + std::to_string(r.condition) + ": `" +
-                       r.condition_text + "`\n\n";
-            }
-            out += "- **why:** " + r.reason + "\n";
-            if (!r.bindings.empty()) {
-                out += "- **bound so far:** ";
-                for (std::size_t k = 0; k < r.bindings.size(); ++k) {
-                    out += (k > 0 ? ", " : "") + style.code(r.bindings[k]);
-                }
-                out += "\n";
-            }
-            for (const auto& c : r.to_change) {
-                out += "- **to change:** " + c + "\n";
-            }
-        } else {
-            out += "\n  " + std::to_string(i + 1) + ". rule " + r.rule + "\n";
-            if (r.condition > 0) {
-                out += "     fails at condition " + std::to_string(r.condition) + ": " +
-                       r.condition_text + "\n";
-            }
-            out += "     why: " + r.reason + "\n";
-            if (!r.bindings.empty()) {
-                out += "     bound so far: ";
-                for (std::size_t k = 0; k < r.bindings.size(); ++k) {
-                    out += (k > 0 ? ", " : "") + r.bindings[k];
-                }
-                out += "\n";
-            }
-            for (const auto& c : r.to_change) {
-                out += "     to change: " + c + "\n";
-            }
-        }
+        failure_lines(w.rules[i], std::to_string(i + 1) + ".", 0, style, out);
     }
     return out;
 }

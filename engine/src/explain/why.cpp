@@ -44,7 +44,7 @@ public:
                 out.slots.push_back(ShownSlot{
                     slot.name,
                     slot.value.is_nil() ? std::string("(absent)") : slot.value.to_string(),
-                    slot.provenance});
+                    slot.provenance, slot.value});
             }
         }
         if (fact.origin.kind != FactOrigin::Kind::Rule) {

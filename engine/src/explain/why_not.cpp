@@ -11,15 +11,24 @@
 namespace maslahat::explain {
 namespace {
 
+constexpr int max_depth = 3;           ///< levels of "which rule would have derived it"
+constexpr std::size_t max_causes = 4;  ///< deriving rules explained per missing fact
+
 using Bindings = std::vector<rete::Binding>;
 /// Called on a complete match; true stops the search.
 using OnMatch = std::function<bool(Bindings&)>;
+
+/// A fact a failing pattern needed: its template and the slot values it asked for.
+struct Wanted {
+    ir::TemplateIndex template_index = 0;
+    std::vector<std::pair<ir::SlotIndex, Value>> slots;
+};
 
 struct Best {
     bool set = false;
     std::size_t depth = 0;  ///< failing condition index; n: matched other subject; n+1: matched
     RuleFailure failure;
-    std::vector<rete::FactId> witness;  ///< facts of a complete match (for `not`)
+    std::optional<Wanted> wanted;  ///< the failing condition is a pattern needing this fact
 };
 
 std::string op_text(ir::Op op) {
@@ -107,26 +116,70 @@ public:
 
     RuleFailure explain_rule(const ir::Rule& rule, const ir::Action& action,
                              const std::string& subject) {
+        std::vector<Restriction> restrictions;
+        if (const ir::Pattern* p = top_pattern(rule, action.subject)) {
+            restrictions.push_back({p, action.subject.slot, Value::string(subject)});
+        }
+        const Target target = [&](Bindings& full, std::string& other) {
+            std::optional<rete::EvalError> error;
+            const Value who = rete::evaluate(action.subject, frame(full), error);
+            if (who.is_text() && who.text() == subject) {
+                return true;
+            }
+            other = "every condition holds, but for " +
+                    (who.is_text() ? std::string(who.text()) : who.to_string()) + ", not " +
+                    subject;
+            return false;
+        };
+        return explain(rule, std::move(restrictions), target, "recommends it", 0);
+    }
+
+private:
+    /// Only facts whose `slot` equals `value` are tried for `pattern` (the subject, or a
+    /// value a later rule needs derived).
+    struct Restriction {
+        const ir::Pattern* pattern = nullptr;
+        ir::SlotIndex slot = 0;
+        Value value;
+    };
+    /// True when a complete match is the one asked about; else says why not in `other`.
+    using Target = std::function<bool(Bindings&, std::string& other)>;
+
+    static const ir::Pattern* top_pattern(const ir::Rule& rule, const ir::Expr& e) {
+        if (e.kind != ir::ExprKind::SlotRef) {
+            return nullptr;
+        }
+        for (const auto& c : rule.conditions) {
+            if (c.kind == ir::ConditionKind::Pattern && c.pattern.token == e.token) {
+                return &c.pattern;
+            }
+        }
+        return nullptr;
+    }
+
+    RuleFailure explain(const ir::Rule& rule, std::vector<Restriction> restrictions,
+                        const Target& target, const std::string& what, int depth) {
+        const ir::Rule* saved_rule = rule_;
+        std::vector<Restriction> saved_restrictions = std::move(restrictions_);
+        const std::size_t saved_steps = steps_;
         rule_ = &rule;
+        restrictions_ = std::move(restrictions);
         steps_ = 0;
         Bindings b(std::max<std::size_t>(max_token(rule.conditions), rule.token_size) + 1);
         Best best;
         const std::size_t n = rule.conditions.size();
         walk(rule.conditions, 0, b, best, [&](Bindings& full) {
-            std::optional<rete::EvalError> error;
-            const Value who = rete::evaluate(action.subject, frame(full), error);
-            const bool same = who.is_text() && who.text() == subject;
+            std::string other;
+            const bool same = target(full, other);
             if (same || !best.set || best.depth < n) {
                 best.set = true;
                 best.depth = same ? n + 1 : n;
                 best.failure = RuleFailure{};
                 best.failure.matched = true;
                 best.failure.reason =
-                    same ? "every condition holds: " + rule.name + " recommends it"
-                         : "every condition holds, but for " +
-                               (who.is_text() ? std::string(who.text()) : who.to_string()) +
-                               ", not " + subject;
+                    same ? "every condition holds: " + rule.name + " " + what : other;
                 best.failure.bindings = bindings_text(full, n);
+                best.wanted.reset();
             }
             return same;
         });
@@ -135,10 +188,86 @@ public:
         if (!best.set) {
             out.reason = "no condition could be evaluated";
         }
+        rule_ = saved_rule;
+        restrictions_ = std::move(saved_restrictions);
+        steps_ = saved_steps;
+        if (best.wanted && depth < max_depth) {
+            out.causes = explain_derivations(*best.wanted, depth + 1);
+        }
         return out;
     }
 
-private:
+    /// For each rule that could derive the wanted fact: why it did not.
+    std::vector<RuleFailure> explain_derivations(const Wanted& wanted, int depth) {
+        std::vector<RuleFailure> out;
+        for (const auto& rule : run_.program.rules) {
+            for (const auto& action : rule.actions) {
+                if ((action.kind != ir::ActionKind::Assert &&
+                     action.kind != ir::ActionKind::Derive) ||
+                    action.template_index != wanted.template_index) {
+                    continue;
+                }
+                bool possible = true;
+                std::vector<Restriction> restrictions;
+                for (const auto& [slot, value] : wanted.slots) {
+                    for (const auto& sv : action.slots) {
+                        if (sv.slot != slot) {
+                            continue;
+                        }
+                        if (sv.value.kind == ir::ExprKind::Literal) {
+                            possible = possible && sv.value.value == value;
+                        } else if (const ir::Pattern* p = top_pattern(rule, sv.value)) {
+                            restrictions.push_back({p, sv.value.slot, value});
+                        }
+                    }
+                }
+                if (!possible) {
+                    continue;
+                }
+                const Target target = [&](Bindings& full, std::string& other) {
+                    for (const auto& [slot, value] : wanted.slots) {
+                        for (const auto& sv : action.slots) {
+                            std::optional<rete::EvalError> error;
+                            if (sv.slot == slot &&
+                                !(rete::evaluate(sv.value, frame(full), error) == value)) {
+                                other = "every condition holds, but it derives another fact";
+                                return false;
+                            }
+                        }
+                    }
+                    return true;
+                };
+                out.push_back(explain(rule, std::move(restrictions), target,
+                                      "derives it (the run should have it)", depth));
+                break;
+            }
+            if (out.size() >= max_causes) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    /// The facts a pattern may match: its template's, within the restrictions.
+    std::vector<rete::FactId> pool(const ir::Pattern& p) const {
+        const auto it = by_template_.find(p.template_index);
+        if (it == by_template_.end()) {
+            return {};
+        }
+        std::vector<rete::FactId> out;
+        for (const rete::FactId f : it->second) {
+            const auto& slots = table_.get(f).slots;
+            const bool allowed =
+                std::all_of(restrictions_.begin(), restrictions_.end(), [&](const Restriction& r) {
+                    return r.pattern != &p || (r.slot < slots.size() && slots[r.slot] == r.value);
+                });
+            if (allowed) {
+                out.push_back(f);
+            }
+        }
+        return out;
+    }
+
     rete::Frame frame(const Bindings& b) const {
         rete::Frame f;
         f.facts = &table_;
@@ -247,11 +376,31 @@ private:
         return out;
     }
 
-    void record(Best& best, std::size_t depth, const ir::Condition& c, std::string reason,
+    /// The slot values `p` asks for: its equality tests and restrictions, evaluated.
+    Wanted wanted_of(const ir::Pattern& p, const Bindings& b) const {
+        Wanted w{p.template_index, {}};
+        for (const auto& r : restrictions_) {
+            if (r.pattern == &p) {
+                w.slots.emplace_back(r.slot, r.value);
+            }
+        }
+        for (const auto& c : p.constraints) {
+            if (c.op == ir::Op::Eq &&
+                (c.rhs.kind == ir::ExprKind::Literal || refers_to_other_token(c.rhs, p.token))) {
+                std::optional<rete::EvalError> error;
+                w.slots.emplace_back(c.slot, rete::evaluate(c.rhs, frame(b), error));
+            }
+        }
+        return w;
+    }
+
+    /// Keeps the deepest failure (the first one found at that depth); true when kept.
+    bool record(Best& best, std::size_t depth, const ir::Condition& c, std::string reason,
                 std::vector<std::string> to_change, const Bindings& b) {
         if (best.set && best.depth >= depth) {
-            return;
+            return false;
         }
+        best.wanted.reset();
         best.set = true;
         best.depth = depth;
         best.failure = RuleFailure{};
@@ -260,6 +409,7 @@ private:
         best.failure.reason = std::move(reason);
         best.failure.to_change = std::move(to_change);
         best.failure.bindings = bindings_text(b, depth);
+        return true;
     }
 
     bool walk(const std::vector<ir::Condition>& conds, std::size_t i, Bindings& b, Best& best,
@@ -276,7 +426,9 @@ private:
                 const auto passing = candidates(c.pattern, b);
                 if (passing.empty()) {
                     auto [reason, change] = pattern_failure(c.pattern, b);
-                    record(best, i, c, std::move(reason), std::move(change), b);
+                    if (record(best, i, c, std::move(reason), std::move(change), b)) {
+                        best.wanted = wanted_of(c.pattern, b);
+                    }
                     return false;
                 }
                 for (const rete::FactId f : passing) {
@@ -365,7 +517,7 @@ private:
     static std::optional<Value> aggregate(ir::AggregateFunction fn, std::int64_t count,
                                           std::vector<Value>& values) {
         std::sort(values.begin(), values.end(),
-                  [](const Value& x, const Value& y) { return compare(x, y) < 0; });
+                  [](const Value& x, const Value& y) { return Value::compare(x, y) < 0; });
         switch (fn) {
             case ir::AggregateFunction::Count:
                 return Value::integer(count);
@@ -406,11 +558,7 @@ private:
 
     std::vector<rete::FactId> candidates(const ir::Pattern& p, Bindings& b) const {
         std::vector<rete::FactId> out;
-        const auto it = by_template_.find(p.template_index);
-        if (it == by_template_.end()) {
-            return out;
-        }
-        for (const rete::FactId f : it->second) {
+        for (const rete::FactId f : pool(p)) {
             b[p.token] = rete::Binding{f, Value()};
             if (std::all_of(p.constraints.begin(), p.constraints.end(),
                             [&](const ir::Constraint& c) { return passes(c, f, b); })) {
@@ -423,14 +571,19 @@ private:
     std::pair<std::string, std::vector<std::string>> pattern_failure(const ir::Pattern& p,
                                                                      Bindings& b) const {
         const std::string& name = run_.program.templates[p.template_index].name;
-        const auto it = by_template_.find(p.template_index);
-        if (it == by_template_.end() || it->second.empty()) {
-            return {"there is no `" + name + "` fact", {"add a `" + name + "` fact"}};
+        const std::vector<rete::FactId> facts = pool(p);
+        if (facts.empty()) {
+            const std::string wanted = selectors(p, b);
+            const std::string with = wanted.empty() ? "" : " with " + wanted;
+            return {
+                "there is no `" + name + "` fact" + with,
+                {(derived_only(p.template_index) ? "a rule would have to derive a `" : "add a `") +
+                 name + "` fact" + with}};
         }
         // The candidate that satisfies the most constraints, joins (to earlier bindings) first.
         rete::FactId best = rete::no_fact;
         long best_score = -1;
-        for (const rete::FactId f : it->second) {
+        for (const rete::FactId f : facts) {
             b[p.token] = rete::Binding{f, Value()};
             long score = 0;
             for (const auto& c : p.constraints) {
@@ -452,14 +605,24 @@ private:
             const std::string slot = c.slot < tmpl.slots.size() ? tmpl.slots[c.slot].name : "?";
             const std::string rhs = operand_text(c.rhs, b);
             if (refers_to_other_token(c.rhs, p.token)) {
-                return {
-                    "no `" + name + "` fact has " + slot + " " + op_text(c.op) + " " + rhs,
-                    {"add a `" + name + "` fact with " + slot + " " + op_text(c.op) + " " + rhs}};
+                const std::string wanted = selectors(p, b);
+                return {"there is no `" + name + "` fact with " + wanted,
+                        {(derived_only(p.template_index) ? "a rule would have to derive a `"
+                                                         : "add a `") +
+                         name + "` fact with " + wanted}};
             }
             const Value& actual = table_.get(best).slots[c.slot];
+            if (!actual.is_nil() && (c.op == ir::Op::Eq || c.op == ir::Op::In) &&
+                c.rhs.kind == ir::ExprKind::Literal && !c.rhs.value.is_nil()) {
+                const std::string wanted = selectors(p, b);
+                return {"there is no `" + name + "` fact with " + wanted,
+                        {(derived_only(p.template_index) ? "a rule would have to derive a `"
+                                                         : "add a `") +
+                         name + "` fact with " + wanted}};
+            }
             std::vector<std::string> change{"`" + slot + "` of " + fact_text(best)};
             if (c.rhs.kind == ir::ExprKind::Param) {
-                change.push_back("or --param " + run_.program.params[c.rhs.param].name);
+                change.back() += ", or --param " + run_.program.params[c.rhs.param].name;
             }
             const std::string label = fact_label(result_of(best));
             if (actual.is_nil()) {
@@ -470,6 +633,41 @@ private:
                     change};
         }
         return {"no `" + name + "` fact matches", {"add a `" + name + "` fact"}};
+    }
+
+    /// "country = ?n = Kazakhstan, item = W1": the pattern's equality tests, as wanted.
+    std::string selectors(const ir::Pattern& p, const Bindings& b) const {
+        const ir::Template& tmpl = run_.program.templates[p.template_index];
+        std::string out;
+        for (const auto& c : p.constraints) {
+            const bool literal = c.rhs.kind == ir::ExprKind::Literal && !c.rhs.value.is_nil();
+            if ((c.op != ir::Op::Eq && c.op != ir::Op::In) ||
+                (!literal && !refers_to_other_token(c.rhs, p.token))) {
+                continue;
+            }
+            out += (out.empty() ? "" : ", ") + tmpl.slots[c.slot].name + " " + op_text(c.op) + " " +
+                   operand_text(c.rhs, b);
+        }
+        std::string restricted;
+        for (const auto& r : restrictions_) {
+            if (r.pattern == &p && r.slot < tmpl.slots.size()) {
+                restricted += tmpl.slots[r.slot].name + " = " + r.value.to_string() + ", ";
+            }
+        }
+        out = restricted + out;
+        if (out.size() >= 2 && out.compare(out.size() - 2, 2, ", ") == 0) {
+            out.resize(out.size() - 2);
+        }
+        return out;
+    }
+
+    /// True when every fact of the template was derived by a rule (none from a file).
+    bool derived_only(ir::TemplateIndex t) const {
+        const auto it = by_template_.find(t);
+        return it != by_template_.end() &&
+               std::all_of(it->second.begin(), it->second.end(), [&](rete::FactId f) {
+                   return result_of(f).origin.kind == FactOrigin::Kind::Rule;
+               });
     }
 
     void collect(const ir::Expr& e, const Bindings& b, std::vector<std::string>& vars,
@@ -542,6 +740,7 @@ private:
     std::map<std::uint32_t, const FactResult*> results_;
     std::vector<Value> params_;
     const ir::Rule* rule_ = nullptr;
+    std::vector<Restriction> restrictions_;
     std::size_t steps_ = 0;
     Value nil_;
 };

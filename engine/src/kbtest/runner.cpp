@@ -289,8 +289,11 @@ private:
 }  // namespace
 
 std::string TestOutcome::failure_line() const {
+    auto sorted = failures;
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
     std::string out;
-    for (const auto& [at, message] : failures) {
+    for (const auto& [at, message] : sorted) {
         if (out.empty()) {
             out = fmt::format("{}:{}: test '{}': {}", file, at, name, message);
         } else {

@@ -23,7 +23,7 @@ struct TestOutcome {
     bool passed() const {
         return failures.empty();
     }
-    /// `file:line: test 'name': what differed; line N: what else differed`.
+    /// `file:line: test 'name': what differed; line N: what else differed`, by line.
     std::string failure_line() const;
 };
 

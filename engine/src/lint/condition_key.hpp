@@ -3,9 +3,9 @@
 // same key; used to find duplicate and shadowed rules.
 #pragma once
 
-#include <string>
-
 #include "ir/program.hpp"
+
+#include <string>
 
 namespace maslahat::lint {
 

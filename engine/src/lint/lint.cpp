@@ -1,10 +1,10 @@
 #include "lint/lint.hpp"
 
-#include <map>
-#include <vector>
-
 #include "lint/condition_key.hpp"
 #include "lint/never_fires.hpp"
+
+#include <map>
+#include <vector>
 
 namespace maslahat::lint {
 namespace {
@@ -23,8 +23,8 @@ SourceSpan rule_name_span(const SourceManager& sources, const ir::Rule& rule) {
 SourceSpan name_span(const SourceManager& sources, SourceSpan decl, std::string_view keyword,
                      std::string_view name) {
     const std::string_view text = sources.text(decl.file);
-    const std::size_t at = text.find(name, std::min<std::size_t>(decl.begin + keyword.size(),
-                                                                 text.size()));
+    const std::size_t at =
+        text.find(name, std::min<std::size_t>(decl.begin + keyword.size(), text.size()));
     if (at == std::string_view::npos || at >= decl.end) {
         return decl;
     }
@@ -151,7 +151,7 @@ private:
         }
         for (std::size_t i = 0; i < program_.templates.size(); ++i) {
             const ir::Template& t = program_.templates[i];
-            if (!used[i] && !t.builtin) {
+            if (!used[i] && !t.builtin && options_.dropped.templates.count(t.name) == 0) {
                 sink_.warning(DiagCode::W0103, name_span(sources_, t.span, "template", t.name),
                               "template '" + t.name +
                                   "' is declared but no rule matches or asserts it "
@@ -174,7 +174,10 @@ private:
         for (std::size_t i = 0; i < program_.recommendations.size(); ++i) {
             const ir::Recommendation& r = program_.recommendations[i];
             const SourceSpan span = name_span(sources_, r.span, "recommendation", r.id);
-            if (recommenders[i] == 0) {
+            if (options_.dropped.live_recommendations.count(r.id) > 0) {
+                continue;
+            }
+            if (recommenders[i] == 0 && options_.dropped.dead_recommendations.count(r.id) == 0) {
                 sink_.warning(DiagCode::W0104, span,
                               "recommendation '" + r.id +
                                   "' is declared but no rule recommends it "

@@ -3,18 +3,20 @@
 // the checker's own lint-like warnings (W0001 `[unused-variable]`, W0002 `[unused-param]`).
 #pragma once
 
+#include "ir/program.hpp"
+#include "maslahat/diagnostics.hpp"
+#include "maslahat/source.hpp"
+
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
-#include "ir/program.hpp"
-#include "maslahat/diagnostics.hpp"
-#include "maslahat/source.hpp"
-
 namespace maslahat::lint {
 
-/// Parses and checks `files` as one program and, when that reported no error, lints it.
+/// Parses and checks `files` as one program and lints it. When the only errors are constants
+/// outside a slot's range or enumeration (E0304) in rule conditions, those rules get a
+/// never-fires warning and the rest of the program is linted (the errors are kept).
 /// `fact_templates` as in LintOptions. Returns the program when it compiled.
 std::optional<ir::Program> lint_sources(
     const SourceManager& sources, const std::vector<FileId>& files,

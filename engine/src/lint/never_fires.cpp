@@ -1,11 +1,12 @@
 #include "lint/never_fires.hpp"
 
-#include <map>
-#include <vector>
-
 #include "lint/satisfiable.hpp"
 #include "maslahat/value.hpp"
 #include "rete/eval.hpp"
+
+#include <algorithm>
+#include <map>
+#include <vector>
 
 namespace maslahat::lint {
 namespace {
@@ -102,6 +103,23 @@ void collect_actions(const ir::Program& program, std::set<ir::TemplateIndex>& ou
     }
 }
 
+/// A test that is false whatever the facts: a false constant, an `and` with an always-false
+/// operand, an `or` whose operands are all always false.
+bool always_false(const ir::Program& program, const ir::Expr& e) {
+    if (const auto v = constant_value(e, program)) {
+        return !rete::truthy(*v);
+    }
+    if (e.kind == ir::ExprKind::Binary && e.op == ir::Op::And) {
+        return std::any_of(e.args.begin(), e.args.end(),
+                           [&](const ir::Expr& a) { return always_false(program, a); });
+    }
+    if (e.kind == ir::ExprKind::Binary && e.op == ir::Op::Or) {
+        return std::all_of(e.args.begin(), e.args.end(),
+                           [&](const ir::Expr& a) { return always_false(program, a); });
+    }
+    return false;
+}
+
 }  // namespace
 
 std::string span_text(const SourceManager& sources, SourceSpan span) {
@@ -137,8 +155,7 @@ std::optional<NeverFires> never_fires(const ir::Program& program, const ir::Rule
     collect_required(rule.conditions, required);
     for (const ir::Condition* c : required) {
         if (c->kind == ir::ConditionKind::Test) {
-            const auto v = constant_value(c->test, program);
-            if (v && !rete::truthy(*v)) {
+            if (always_false(program, c->test)) {
                 return NeverFires{span_text(sources, c->span) + " is always false", c->span};
             }
             continue;

@@ -4,12 +4,12 @@
 // with the same conditions and higher salience that retracts or modifies the matched fact.
 #pragma once
 
+#include "ir/program.hpp"
+#include "maslahat/source.hpp"
+
 #include <optional>
 #include <set>
 #include <string>
-
-#include "ir/program.hpp"
-#include "maslahat/source.hpp"
 
 namespace maslahat::lint {
 

@@ -1,10 +1,10 @@
 #include "lint/satisfiable.hpp"
 
-#include <algorithm>
-#include <cmath>
-
 #include "rete/eval.hpp"
 #include "rete/expr_equal.hpp"
+
+#include <algorithm>
+#include <cmath>
 
 namespace maslahat::lint {
 namespace {
@@ -45,7 +45,8 @@ void collect_texts(const Value& v, std::vector<Value>& out) {
 /// Numbers close to every constant: each solution set of tests `x OP c` is a union of
 /// intervals whose end points are constants, so probing at, between and next to them finds
 /// a member of every non-empty one.
-std::vector<Value> numeric_candidates(const ir::Slot& slot, const std::vector<ConstantTest>& tests) {
+std::vector<Value> numeric_candidates(const ir::Slot& slot,
+                                      const std::vector<ConstantTest>& tests) {
     std::vector<double> points;
     for (const auto& t : tests) {
         collect_numbers(t.value, points);

@@ -3,12 +3,12 @@
 // by the never-fires check; constraints that read other facts are left out by the caller.
 #pragma once
 
+#include "ir/program.hpp"
+#include "maslahat/value.hpp"
+
 #include <optional>
 #include <utility>
 #include <vector>
-
-#include "ir/program.hpp"
-#include "maslahat/value.hpp"
 
 namespace maslahat::lint {
 

@@ -17,6 +17,11 @@ struct ReportContext {
 
 std::string render_text_report(const RunResult& result, const ReportContext& context);
 std::string render_json_report(const RunResult& result, const ReportContext& context);
+/// Markdown with tables (recommendations, supports, SWOT, sources): report.md.mustache.
+std::string render_markdown_report(const RunResult& result, const ReportContext& context);
+/// One self-contained HTML page (inline CSS; confidence bars, SWOT matrix, explanations,
+/// sources): report.html.mustache. The date is SOURCE_DATE_EPOCH's when set, else today's.
+std::string render_html_report(const RunResult& result, const ReportContext& context);
 /// `{"diagnostics": [{"code","severity","file","line","column","message"}...]}`.
 std::string render_json_diagnostics(const std::vector<Diagnostic>& diagnostics,
                                     const SourceManager& sources);

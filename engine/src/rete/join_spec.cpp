@@ -19,13 +19,26 @@ Frame Memory::frame(TokenId t, ir::TokenIndex self_pos, FactId self_fact) const 
     return f;
 }
 
+namespace {
+const Value nil_value;
+const Value& slot_of(const std::vector<Value>& slots, ir::SlotIndex slot) {
+    return slot < slots.size() ? slots[slot] : nil_value;
+}
+}  // namespace
+
+const Value& Memory::left_value(const JoinKey& k, TokenId t) const {
+    const TokenId holder = tokens_.find_position(t, k.left_token);
+    if (holder == no_token) {
+        return nil_value;  // unreachable for a checked program
+    }
+    const Token& tok = tokens_[holder];
+    return tok.fact == no_fact ? tok.value : slot_of(facts_.get(tok.fact).slots, k.left_slot);
+}
+
 std::size_t Memory::left_hash(const JoinSpec& s, TokenId t) const {
     std::size_t h = 0;
     for (const JoinKey& k : s.keys) {
-        const TokenId holder = tokens_.find_position(t, k.left_token);
-        const Token& tok = tokens_[holder];
-        h = mix(h, tok.fact == no_fact ? tok.value.hash()
-                                       : facts_.get(tok.fact).slots[k.left_slot].hash());
+        h = mix(h, left_value(k, t).hash());
     }
     return h;
 }
@@ -34,7 +47,7 @@ std::size_t Memory::right_hash(const JoinSpec& s, FactId f) const {
     std::size_t h = 0;
     const auto& slots = facts_.get(f).slots;
     for (const JoinKey& k : s.keys) {
-        h = mix(h, slots[k.right_slot].hash());
+        h = mix(h, slot_of(slots, k.right_slot).hash());
     }
     return h;
 }
@@ -42,11 +55,7 @@ std::size_t Memory::right_hash(const JoinSpec& s, FactId f) const {
 bool Memory::join_passes(const JoinSpec& s, const Node& n, TokenId t, FactId f) {
     const auto& slots = facts_.get(f).slots;
     for (const JoinKey& k : s.keys) {
-        const TokenId holder = tokens_.find_position(t, k.left_token);
-        const Token& tok = tokens_[holder];
-        const Value& left =
-            tok.fact == no_fact ? tok.value : facts_.get(tok.fact).slots[k.left_slot];
-        if (!(slots[k.right_slot] == left)) {
+        if (!(slot_of(slots, k.right_slot) == left_value(k, t))) {
             return false;
         }
     }
@@ -56,7 +65,7 @@ bool Memory::join_passes(const JoinSpec& s, const Node& n, TokenId t, FactId f) 
     const Frame fr = frame(t, s.position, f);
     std::optional<EvalError> error;
     for (const auto& c : s.tests) {
-        if (!test_constraint(c, slots[c.slot], fr, error)) {
+        if (!test_constraint(c, slot_of(slots, c.slot), fr, error)) {
             record_error(error, n);
             return false;
         }
@@ -72,7 +81,7 @@ bool Memory::alpha_passes(const AlphaNode& a, FactId f) {
     const Frame fr = frame(no_token, self_position, f);
     std::optional<EvalError> error;
     for (const auto& c : a.tests) {
-        if (!test_constraint(c, slots[c.slot], fr, error)) {
+        if (!test_constraint(c, slot_of(slots, c.slot), fr, error)) {
             if (error && !error_) {
                 error_ = MatchError{std::move(*error), a.first_rule};
             }

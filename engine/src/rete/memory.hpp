@@ -167,6 +167,7 @@ private:
     void test_left_activate(const Node& n, NodeId id, TokenId t);
 
     // join helpers (join_spec.cpp)
+    const Value& left_value(const JoinKey& k, TokenId t) const;
     std::size_t left_hash(const JoinSpec& s, TokenId t) const;
     std::size_t right_hash(const JoinSpec& s, FactId f) const;
     bool join_passes(const JoinSpec& s, const Node& n, TokenId t, FactId f);

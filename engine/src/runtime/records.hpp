@@ -54,6 +54,8 @@ struct RecommendationRecord {
 struct RunOptions {
     agenda::Strategy strategy = agenda::Strategy::Depth;
     std::uint64_t max_firings = 1'000'000;
+    std::uint64_t max_facts = 0;         ///< 0: none; more live facts after a firing is E0907
+    double timeout_seconds = 0;          ///< 0: none; running longer is E0908
     EngineObserver* observer = nullptr;  ///< not owned
 };
 
@@ -61,7 +63,7 @@ enum class RunStatus : std::uint8_t { Done, Halted, LimitReached, Error };
 
 struct RunOutcome {
     RunStatus status = RunStatus::Done;
-    std::optional<Diagnostic> error;  ///< E09xx for Error and LimitReached
+    std::optional<Diagnostic> error;  ///< E09xx for Error and LimitReached (E0903/7/8)
     std::uint64_t firings = 0;        ///< firings in this run() call
 };
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 
 namespace maslahat::runtime {
 
@@ -33,7 +34,12 @@ std::uint32_t Session::assert_fact(const FactInput& fact) {
     Meta meta;
     meta.origin.span = fact.span;
     meta.provenance = fact.provenance;
-    return assert_internal(fact.template_index, fact.slots, std::move(meta), std::nullopt);
+    if (fact.template_index >= program_.templates.size()) {
+        return 0;
+    }
+    std::vector<Value> slots = fact.slots;
+    slots.resize(program_.templates[fact.template_index].slots.size());
+    return assert_internal(fact.template_index, std::move(slots), std::move(meta), std::nullopt);
 }
 
 bool Session::retract_fact(std::uint32_t id) {
@@ -119,6 +125,7 @@ std::optional<Diagnostic> Session::limit_error(std::uint64_t max_firings) const 
 
 RunOutcome Session::run(const RunOptions& options) {
     RunOutcome out;
+    const auto start = std::chrono::steady_clock::now();
     EngineObserver* saved = observer_;
     observer_ = options.observer != nullptr ? options.observer : observer_;
     memory_->start();
@@ -149,6 +156,30 @@ RunOutcome Session::run(const RunOptions& options) {
         if (current_rule_halted_) {
             current_rule_halted_ = false;
             out.status = RunStatus::Halted;
+            break;
+        }
+        if (options.max_facts != 0 && memory_->facts().live_count() > options.max_facts) {
+            out.status = RunStatus::LimitReached;
+            out.error = Diagnostic{
+                Severity::Error,
+                DiagCode::E0907,
+                program_.rules[activation->rule].span,
+                fmt::format("fact limit of {} reached ({} live facts) after firing {} of rule '{}'",
+                            options.max_facts, memory_->facts().live_count(), firings_,
+                            program_.rules[activation->rule].name),
+                {}};
+            break;
+        }
+        if (options.timeout_seconds > 0 && out.firings % 64 == 0 &&
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() >
+                options.timeout_seconds) {
+            out.status = RunStatus::LimitReached;
+            out.error = Diagnostic{Severity::Error,
+                                   DiagCode::E0908,
+                                   std::nullopt,
+                                   fmt::format("time limit of {} s reached after {} firings",
+                                               options.timeout_seconds, out.firings),
+                                   {}};
             break;
         }
     }

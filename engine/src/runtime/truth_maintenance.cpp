@@ -1,6 +1,7 @@
 #include "runtime/truth_maintenance.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace maslahat::runtime {
 
@@ -11,7 +12,8 @@ double combine_confidence(std::vector<double> cfs) {
     for (const double cf : cfs) {
         combined += cf * (1.0 - combined);
     }
-    return combined;
+    // Rounded to 12 decimals so that 1 - (1 - 0.8)(1 - 0.6) reports 0.92, not 0.9199999999999999.
+    return std::round(combined * 1e12) / 1e12;
 }
 
 void TruthMaintenance::token_gone(std::uint64_t serial) {

@@ -191,3 +191,52 @@ rule grow when ?f <- n(v: ?v, v < 10) then modify ?f(v: ?v + 1) end
     CHECK(e.facts("n") == Lines{"n(v: 10)"});
     CHECK(e.session->stats().firings == 10);
 }
+
+TEST_CASE("fact and time limits stop a run", "[runtime]") {
+    Engine e(R"(
+template n { v: int }
+rule grow when n(v: ?v) then assert n(v: ?v + 1) end
+)");
+    e.fact("n", {{"v", integer(0)}});
+    runtime::RunOptions options;
+    SECTION("fact limit") {
+        options.max_facts = 10;
+        const auto out = e.session->run(options);
+        REQUIRE(out.status == runtime::RunStatus::LimitReached);
+        CHECK(out.error->code == DiagCode::E0907);
+        CHECK(e.session->stats().facts_final == 11);
+    }
+    SECTION("time limit") {
+        options.timeout_seconds = 0.05;
+        const auto out = e.session->run(options);
+        REQUIRE(out.status == runtime::RunStatus::LimitReached);
+        CHECK(out.error->code == DiagCode::E0908);
+    }
+    SECTION("the firing limit still applies") {
+        options.max_facts = 10;
+        options.max_firings = 5;
+        const auto out = e.session->run(options);
+        CHECK(out.error->code == DiagCode::E0903);
+    }
+}
+
+TEST_CASE("a run-time error while matching stops the run naming the rule", "[runtime]") {
+    Engine e(R"(
+template a { x: int  y: int }
+rule ratio when a(x: ?x, y: ?y) test ?x / ?y > 1 then print "big {?x}" end
+)");
+    e.fact("a", {{"x", integer(4)}, {"y", integer(2)}});
+    SECTION("holds") {
+        const auto out = e.run();
+        CHECK(out.status == runtime::RunStatus::Done);
+        CHECK(e.output() == Lines{"big 4"});
+    }
+    SECTION("division by zero in the test") {
+        e.fact("a", {{"x", integer(4)}, {"y", integer(0)}});
+        const auto out = e.run();
+        REQUIRE(out.status == runtime::RunStatus::Error);
+        CHECK(out.error->code == DiagCode::E0901);
+        CHECK(out.error->message == "division by zero while matching rule 'ratio'");
+        CHECK(e.output().empty());
+    }
+}

@@ -1,0 +1,234 @@
+#include "output/report_data.hpp"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <map>
+#include <set>
+
+namespace maslahat::output {
+namespace {
+
+namespace mu = kainjow::mustache;
+
+std::string cell(const std::string& text, Markup markup) {
+    if (markup != Markup::Markdown) {
+        return text;
+    }
+    std::string out;
+    for (const char c : text) {
+        if (c == '|') {
+            out += "\\|";
+        } else if (c == '\n') {
+            out += ' ';
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+mu::data flag(bool b) {
+    return mu::data(b ? mu::data::type::bool_true : mu::data::type::bool_false);
+}
+
+std::string number(double x) {
+    return Value::number(x).to_string();
+}
+
+const SlotResult* slot_of(const FactResult& fact, std::string_view name) {
+    for (const auto& s : fact.slots) {
+        if (s.name == name) {
+            return &s;
+        }
+    }
+    return nullptr;
+}
+
+std::string text_of(const FactResult& fact, std::string_view name) {
+    const SlotResult* s = slot_of(fact, name);
+    return s != nullptr && s->value.is_text() ? std::string(s->value.text()) : std::string();
+}
+
+bool mentions(const FactResult& fact, const std::string& subject) {
+    for (const auto& s : fact.slots) {
+        if (s.value.kind() == ValueKind::String && s.value.text() == subject) {
+            return true;
+        }
+    }
+    return false;
+}
+
+mu::data recommendations(const RunResult& result, const std::string& subject, Markup markup) {
+    mu::data list{mu::data::type::list};
+    std::size_t rank = 0;
+    for (const auto& rec : result.recommendations) {
+        if (!subject.empty() && rec.subject != subject) {
+            continue;
+        }
+        mu::data item;
+        item.set("rank", std::to_string(++rank));
+        item.set("id", cell(rec.id, markup));
+        item.set("title", cell(rec.title, markup));
+        item.set("subject", cell(rec.subject, markup));
+        item.set("confidence", number(rec.confidence));
+        item.set("percent", fmt::format("{:.0f}", rec.confidence * 100.0));
+        mu::data supports{mu::data::type::list};
+        for (const auto& s : rec.support) {
+            mu::data support;
+            support.set("rule", cell(s.rule, markup));
+            support.set("confidence", number(s.confidence));
+            support.set("percent", fmt::format("{:.0f}", s.confidence * 100.0));
+            support.set("because", cell(s.because, markup));
+            std::string cited;
+            for (const auto id : s.facts) {
+                for (const auto& f : result.facts) {
+                    if (f.id == id && f.origin.kind == FactOrigin::Kind::File) {
+                        cited += (cited.empty() ? "" : ", ") + f.origin.file + ":" +
+                                 std::to_string(f.origin.line);
+                    }
+                }
+            }
+            support.set("cited", cell(cited, markup));
+            supports.push_back(support);
+        }
+        item.set("supports", supports);
+        list.push_back(item);
+    }
+    return list;
+}
+
+/// Quadrants S, W, O, T from `finding(country, item)` facts and `evidence(country, item, text)`.
+mu::data swot(const RunResult& result, const std::string& subject, Markup markup) {
+    std::map<std::string, std::vector<std::string>> evidence;
+    for (const auto& f : result.facts) {
+        if (f.template_name == "evidence" && (subject.empty() || mentions(f, subject))) {
+            evidence[text_of(f, "item")].push_back(text_of(f, "text"));
+        }
+    }
+    const std::pair<char, const char*> names[] = {
+        {'S', "Strengths"}, {'W', "Weaknesses"}, {'O', "Opportunities"}, {'T', "Threats"}};
+    mu::data quadrants{mu::data::type::list};
+    for (const auto& [letter, name] : names) {
+        std::set<std::string> items;
+        for (const auto& f : result.facts) {
+            if (f.template_name != "finding" || (!subject.empty() && !mentions(f, subject))) {
+                continue;
+            }
+            const std::string item = text_of(f, "item");
+            if (!item.empty() && item[0] == letter) {
+                items.insert(item);
+            }
+        }
+        mu::data quadrant;
+        quadrant.set("name", name);
+        quadrant.set("key", std::string(1, static_cast<char>(letter + ('a' - 'A'))));
+        mu::data list{mu::data::type::list};
+        for (const auto& item : items) {
+            mu::data entry;
+            entry.set("item", cell(item, markup));
+            mu::data texts{mu::data::type::list};
+            std::string joined;
+            for (const auto& t : evidence[item]) {
+                mu::data text;
+                text.set("text", cell(t, markup));
+                texts.push_back(text);
+                joined += (joined.empty() ? "" : "; ") + t;
+            }
+            entry.set("evidence", texts);
+            entry.set("evidence_joined", cell(joined, markup));
+            list.push_back(entry);
+        }
+        quadrant.set("items", list);
+        quadrant.set("empty", flag(items.empty()));
+        quadrants.push_back(quadrant);
+    }
+    return quadrants;
+}
+
+/// Sources cited by fact-file facts about the subject: slot provenance and `source` slots.
+mu::data sources(const RunResult& result, const std::string& subject, Markup markup) {
+    std::set<std::string> seen;
+    for (const auto& f : result.facts) {
+        if (f.origin.kind != FactOrigin::Kind::File ||
+            (!subject.empty() && !mentions(f, subject))) {
+            continue;
+        }
+        for (const auto& s : f.slots) {
+            if (s.provenance && !s.provenance->source.empty()) {
+                seen.insert(s.provenance->source +
+                            (s.provenance->year ? fmt::format(" ({})", *s.provenance->year) : ""));
+            }
+            if (s.name == "source" && s.value.is_text() && !s.value.text().empty()) {
+                seen.insert(std::string(s.value.text()));
+            }
+        }
+    }
+    mu::data list{mu::data::type::list};
+    for (const auto& s : seen) {
+        mu::data item;
+        item.set("source", cell(s, markup));
+        list.push_back(item);
+    }
+    return list;
+}
+
+}  // namespace
+
+mu::data report_data(const RunResult& result, const ReportContext& context, Markup markup) {
+    mu::data d;
+    const std::string& subject = context.subject;
+    d.set("subject", subject.empty() ? std::string("all subjects") : cell(subject, markup));
+    d.set("date", report_date());
+    const mu::data recs = recommendations(result, subject, markup);
+    d.set("recommendations", recs);
+    d.set("no_recommendations", flag(recs.list_value().empty()));
+    d.set("swot", swot(result, subject, markup));
+    mu::data output{mu::data::type::list};
+    for (const auto& line : result.output) {
+        mu::data item;
+        item.set("line", line);
+        output.push_back(item);
+    }
+    d.set("has_output", flag(!result.output.empty()));
+    d.set("output", output);
+    const mu::data cited = sources(result, subject, markup);
+    d.set("has_sources", flag(!cited.list_value().empty()));
+    d.set("sources", cited);
+    d.set("rules", std::to_string(result.stats.rules));
+    d.set("firings", std::to_string(result.stats.firings));
+    d.set("facts", std::to_string(result.stats.facts_final));
+    return d;
+}
+
+std::string render_template(const std::string& template_text, const mu::data& data) {
+    mu::mustache tmpl{template_text};
+    if (!tmpl.is_valid()) {
+        return "internal error: report template: " + tmpl.error_message() + "\n";
+    }
+    std::string out = tmpl.render(data);
+    if (!tmpl.is_valid()) {
+        return "internal error: report template: " + tmpl.error_message() + "\n";
+    }
+    return out;
+}
+
+std::string report_date() {
+    std::time_t t = std::time(nullptr);
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+        char* end = nullptr;
+        const long long v = std::strtoll(epoch, &end, 10);
+        if (end != epoch && *end == '\0') {
+            t = static_cast<std::time_t>(v);
+        }
+    }
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buffer[16];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &tm);
+    return buffer;
+}
+
+}  // namespace maslahat::output

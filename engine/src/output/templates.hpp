@@ -1,0 +1,10 @@
+// The report templates (engine/src/output/templates/*.mustache), embedded at build time by
+// templates/embed.cmake into a generated source file as string literals.
+#pragma once
+
+namespace maslahat::output::templates {
+
+extern const char* const report_md;    ///< templates/report.md.mustache
+extern const char* const report_html;  ///< templates/report.html.mustache
+
+}  // namespace maslahat::output::templates
