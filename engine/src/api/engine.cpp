@@ -1,30 +1,26 @@
 #include "maslahat/engine.hpp"
 
-#include <charconv>
-#include <cmath>
-
+#include "agenda/strategy.hpp"
 #include "api/engine_impl.hpp"
 #include "api/source_loader.hpp"
 #include "dsl/parse.hpp"
 #include "facts/load_facts.hpp"
 #include "support/did_you_mean.hpp"
 
+#include <charconv>
+#include <cmath>
+
 namespace maslahat {
 
+static_assert(static_cast<int>(Strategy::Depth) == static_cast<int>(agenda::Strategy::Depth) &&
+              static_cast<int>(Strategy::Mea) == static_cast<int>(agenda::Strategy::Mea));
+
 std::optional<Strategy> parse_strategy(std::string_view name) {
-    if (name == "depth") {
-        return Strategy::Depth;
+    const auto strategy = agenda::parse_strategy(name);
+    if (!strategy) {
+        return std::nullopt;
     }
-    if (name == "breadth") {
-        return Strategy::Breadth;
-    }
-    if (name == "lex") {
-        return Strategy::Lex;
-    }
-    if (name == "mea") {
-        return Strategy::Mea;
-    }
-    return std::nullopt;
+    return static_cast<Strategy>(*strategy);  // same enumerators, same order
 }
 
 bool Engine::Impl::parse(FileId file) {
@@ -78,7 +74,8 @@ bool Engine::load_rules(const std::vector<std::string>& paths) {
         impl_->sink.error(DiagCode::E0504, std::nullopt, "no rule files found");
     }
     for (const auto& path : files) {
-        if (const auto file = api::read_source(impl_->sources, path, impl_->sink, impl_->max_source_bytes)) {
+        if (const auto file =
+                api::read_source(impl_->sources, path, impl_->sink, impl_->max_source_bytes)) {
             impl_->parse(*file);
         }
     }
@@ -107,7 +104,8 @@ bool Engine::load_facts(const std::vector<std::string>& paths) {
     const auto files = api::expand_paths(paths, ".toml", impl_->sink);
     std::vector<FileId> ids;
     for (const auto& path : files) {
-        if (const auto file = api::read_source(impl_->sources, path, impl_->sink, impl_->max_source_bytes)) {
+        if (const auto file =
+                api::read_source(impl_->sources, path, impl_->sink, impl_->max_source_bytes)) {
             ids.push_back(*file);
         }
     }

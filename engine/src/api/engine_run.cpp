@@ -1,19 +1,18 @@
 // Engine::assert_fact and Engine::run: builds the network once, runs a fresh Session over the
 // loaded facts and converts the session's records into the public RunResult.
-#include <chrono>
-
 #include "api/engine_impl.hpp"
 #include "facts/slot_domain.hpp"
 #include "rete/builder.hpp"
 #include "runtime/session.hpp"
 #include "support/did_you_mean.hpp"
 
+#include <chrono>
+
 namespace maslahat {
 namespace {
 
 /// Converts a value given from code to the slot's type, or says why it cannot.
-std::optional<Value> convert_for_slot(const ir::SlotType& type, const Value& v,
-                                      std::string& why) {
+std::optional<Value> convert_for_slot(const ir::SlotType& type, const Value& v, std::string& why) {
     const auto scalar = [&](const Value& x) -> std::optional<Value> {
         switch (type.base) {
             case ir::BaseType::Int:
@@ -141,9 +140,9 @@ bool Engine::assert_fact(std::string_view template_name,
         if (tmpl.slots[i].default_value) {
             fact.slots[i] = *tmpl.slots[i].default_value;
         } else if (!tmpl.slots[i].optional) {
-            sink.error(DiagCode::E0405, std::nullopt,
-                       "fact '" + tmpl.name + "' misses required slot '" + tmpl.slots[i].name +
-                           "'");
+            sink.error(
+                DiagCode::E0405, std::nullopt,
+                "fact '" + tmpl.name + "' misses required slot '" + tmpl.slots[i].name + "'");
             ok = false;
         }
     }
@@ -169,11 +168,13 @@ RunResult Engine::run(const RunOptions& options) {
     if (options.max_facts != 0 && impl_->facts.size() > options.max_facts) {
         // The runtime checks the limit during the run; facts loaded beyond it stop here.
         result.status = RunStatus::LimitReached;
-        result.errors.push_back(Diagnostic{
-            Severity::Error, DiagCode::E0907, std::nullopt,
-            "fact limit of " + std::to_string(options.max_facts) + " reached: " +
-                std::to_string(impl_->facts.size()) + " facts loaded (--max-facts)",
-            {}});
+        result.errors.push_back(Diagnostic{Severity::Error,
+                                           DiagCode::E0907,
+                                           std::nullopt,
+                                           "fact limit of " + std::to_string(options.max_facts) +
+                                               " reached: " + std::to_string(impl_->facts.size()) +
+                                               " facts loaded (--max-facts)",
+                                           {}});
         return result;
     }
     runtime::Session session(program, *impl_->network);
@@ -184,6 +185,8 @@ RunResult Engine::run(const RunOptions& options) {
     runtime::RunOptions run_options;
     run_options.strategy = static_cast<agenda::Strategy>(options.strategy);
     run_options.max_firings = options.max_firings;
+    run_options.max_facts = options.max_facts;
+    run_options.timeout_seconds = options.timeout_seconds;
     run_options.observer = options.observer;
     const runtime::RunOutcome outcome = session.run(run_options);
 
@@ -223,7 +226,8 @@ RunResult Engine::run(const RunOptions& options) {
         const ir::Recommendation& rec = program.recommendations.at(record.id);
         RecommendationResult out{rec.id, rec.title, record.subject, record.confidence, {}};
         for (const auto& s : record.supports) {
-            out.support.push_back(SupportResult{program.rules.at(s.rule).name, s.confidence,
+            out.support.push_back(SupportResult{program.rules.at(s.rule).name,
+                                                s.confidence,
                                                 s.because,
                                                 {s.facts.begin(), s.facts.end()},
                                                 s.firing});
@@ -236,8 +240,7 @@ RunResult Engine::run(const RunOptions& options) {
     result.stats.firings = stats.firings;
     result.stats.facts_final = stats.facts_final;
     result.stats.elapsed_ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-            .count();
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return result;
 }
 

@@ -1,12 +1,12 @@
 #include "api/source_loader.hpp"
 
+#include "support/utf8.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <system_error>
-
-#include "support/utf8.hpp"
 
 namespace maslahat::api {
 namespace fs = std::filesystem;
@@ -20,8 +20,8 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
         if (ec || !fs::exists(status)) {
             const bool loop = ec == std::errc::too_many_symbolic_link_levels;
             sink.error(DiagCode::E0107, std::nullopt,
-                       "cannot read '" + path + "': " +
-                           (loop ? "symbolic link loop" : "no such file or directory"));
+                       "cannot read '" + path +
+                           "': " + (loop ? "symbolic link loop" : "no such file or directory"));
             continue;
         }
         if (!fs::is_directory(status)) {
@@ -40,8 +40,7 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
                 found.push_back(it->path().generic_string());
             } else if (entry_ec == std::errc::too_many_symbolic_link_levels) {
                 sink.error(DiagCode::E0107, std::nullopt,
-                           "cannot read '" + it->path().generic_string() +
-                               "': symbolic link loop");
+                           "cannot read '" + it->path().generic_string() + "': symbolic link loop");
             }
         }
         if (ec) {
@@ -65,8 +64,7 @@ std::optional<FileId> read_source(SourceManager& sources, const std::string& pat
     }
     if (!ec && fs::exists(status) && !fs::is_regular_file(status)) {
         // A FIFO or a device would block or never end: only regular files are read.
-        sink.error(DiagCode::E0107, std::nullopt,
-                   "cannot read '" + path + "': not a regular file");
+        sink.error(DiagCode::E0107, std::nullopt, "cannot read '" + path + "': not a regular file");
         return std::nullopt;
     }
     std::ifstream in(path, std::ios::binary);

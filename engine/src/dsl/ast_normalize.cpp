@@ -1,5 +1,7 @@
 #include "dsl/ast_normalize.hpp"
 
+#include "dsl/ast_access.hpp"
+
 #include <boost/variant/apply_visitor.hpp>
 
 #include <type_traits>
@@ -15,22 +17,7 @@ struct Overloaded : F... {
 template <typename... F>
 Overloaded(F...) -> Overloaded<F...>;
 
-template <typename T>
-T& unwrap(T& node) {
-    return node;
-}
-template <typename T>
-T& unwrap(boost::spirit::x3::forward_ast<T>& node) {
-    return node.get();
-}
-template <typename T>
-const T& unwrap(const T& node) {
-    return node;
-}
-template <typename T>
-const T& unwrap(const boost::spirit::x3::forward_ast<T>& node) {
-    return node.get();
-}
+using ast::unwrap;
 
 void collapse_optional(boost::optional<ast::Expr>& expr) {
     if (expr) {

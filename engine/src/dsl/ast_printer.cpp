@@ -1,5 +1,7 @@
 #include "dsl/ast_printer.hpp"
 
+#include "dsl/ast_access.hpp"
+
 #include <boost/variant/apply_visitor.hpp>
 
 #include <type_traits>
@@ -9,14 +11,7 @@ namespace {
 
 namespace x3 = boost::spirit::x3;
 
-template <typename T>
-const T& unwrap(const T& node) {
-    return node;
-}
-template <typename T>
-const T& unwrap(const x3::forward_ast<T>& node) {
-    return node.get();
-}
+using ast::unwrap;
 
 /// Precedence levels of spec §4.2, low to high.
 enum Level : int { Or = 1, And, Not, Compare, Add, Mul, Negate, Primary };

@@ -1,5 +1,6 @@
 #include "format/format.hpp"
 
+#include "dsl/ast_access.hpp"
 #include "dsl/ast_printer.hpp"
 #include "dsl/parse.hpp"
 #include "format/comments.hpp"
@@ -13,20 +14,8 @@ namespace {
 
 namespace ast = dsl::ast;
 
-template <typename T>
-const T& unwrap(const T& node) {
-    return node;
-}
-template <typename T>
-const T& unwrap(const boost::spirit::x3::forward_ast<T>& node) {
-    return node.get();
-}
-
-template <typename Variant>
-const ast::Located& located(const Variant& v) {
-    return boost::apply_visitor(
-        [](const auto& node) -> const ast::Located& { return unwrap(node); }, v);
-}
+using ast::located;
+using ast::unwrap;
 
 constexpr std::size_t line_limit = 100;
 

@@ -1,6 +1,7 @@
 #include "lint/lint_sources.hpp"
 
 #include "api/source_loader.hpp"
+#include "dsl/ast_access.hpp"
 #include "dsl/parse.hpp"
 #include "facts/load_facts.hpp"
 #include "lint/lint.hpp"
@@ -23,19 +24,8 @@ void forward(const DiagnosticSink& from, DiagnosticSink& to) {
     }
 }
 
-template <typename T>
-const T& unwrap(const T& node) {
-    return node;
-}
-template <typename T>
-const T& unwrap(const boost::spirit::x3::forward_ast<T>& node) {
-    return node.get();
-}
-
-const dsl::ast::Located& located(const dsl::ast::Condition& c) {
-    return boost::apply_visitor(
-        [](const auto& node) -> const dsl::ast::Located& { return unwrap(node); }, c);
-}
+using dsl::ast::located;
+using dsl::ast::unwrap;
 
 bool inside(const dsl::ast::Located& node, std::uint32_t offset) {
     return node.begin <= offset && offset < node.end;
