@@ -22,7 +22,7 @@ fail() {
 run() {
     local expected="$1"
     shift
-    local start end cpu
+    local start end
     start=$(date +%s%N)
     # Wall-clock limit HOSTILE_TIME_LIMIT (default 10 s; CTest gives 30 s for loaded CI
     # machines) against hangs, and 10 s of CPU time (user + sys) against slowness.
