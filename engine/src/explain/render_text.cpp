@@ -70,7 +70,6 @@ void fact_lines(const FactNode& node, std::size_t depth, const Style& style, std
 }
 
 std::string combination(const WhyExplanation& why) {
-    std::string formula = "1";
     std::string terms;
     for (const auto& s : why.supports) {
         terms += "(1 - " + number_text(s.confidence) + ")";
