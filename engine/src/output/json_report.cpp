@@ -1,6 +1,6 @@
-#include <nlohmann/json.hpp>
-
 #include "output/reports.hpp"
+
+#include <nlohmann/json.hpp>
 
 namespace maslahat::output {
 namespace {

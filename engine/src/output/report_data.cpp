@@ -61,6 +61,32 @@ bool mentions(const FactResult& fact, const std::string& subject) {
     return false;
 }
 
+/// The `finding` facts a support matched, each with its `evidence` texts (the figures).
+mu::data support_findings(const RunResult& result, const SupportResult& support, Markup markup) {
+    mu::data list{mu::data::type::list};
+    for (const auto id : support.facts) {
+        for (const auto& f : result.facts) {
+            if (f.id != id || f.template_name != "finding") {
+                continue;
+            }
+            const std::string item = text_of(f, "item");
+            const std::string country = text_of(f, "country");
+            std::string joined;
+            for (const auto& e : result.facts) {
+                if (e.template_name == "evidence" && text_of(e, "item") == item &&
+                    text_of(e, "country") == country) {
+                    joined += (joined.empty() ? "" : "; ") + text_of(e, "text");
+                }
+            }
+            mu::data entry;
+            entry.set("item", cell(item, markup));
+            entry.set("evidence_joined", cell(joined, markup));
+            list.push_back(entry);
+        }
+    }
+    return list;
+}
+
 mu::data recommendations(const RunResult& result, const std::string& subject, Markup markup) {
     mu::data list{mu::data::type::list};
     std::size_t rank = 0;
@@ -92,6 +118,7 @@ mu::data recommendations(const RunResult& result, const std::string& subject, Ma
                 }
             }
             support.set("cited", cell(cited, markup));
+            support.set("findings", support_findings(result, s, markup));
             supports.push_back(support);
         }
         item.set("supports", supports);
@@ -143,6 +170,7 @@ mu::data swot(const RunResult& result, const std::string& subject, Markup markup
         }
         quadrant.set("items", list);
         quadrant.set("empty", flag(items.empty()));
+        quadrant.set("nonempty", flag(!items.empty()));
         quadrants.push_back(quadrant);
     }
     return quadrants;
@@ -181,11 +209,18 @@ mu::data report_data(const RunResult& result, const ReportContext& context, Mark
     mu::data d;
     const std::string& subject = context.subject;
     d.set("subject", subject.empty() ? std::string("all subjects") : cell(subject, markup));
+    d.set("has_subject", flag(!subject.empty()));
     d.set("date", report_date());
     const mu::data recs = recommendations(result, subject, markup);
     d.set("recommendations", recs);
     d.set("no_recommendations", flag(recs.list_value().empty()));
-    d.set("swot", swot(result, subject, markup));
+    const mu::data quadrants = swot(result, subject, markup);
+    bool any_finding = false;
+    for (const auto& q : quadrants.list_value()) {
+        any_finding = any_finding || !q.get("items")->list_value().empty();
+    }
+    d.set("swot", quadrants);
+    d.set("has_findings", flag(any_finding));
     mu::data output{mu::data::type::list};
     for (const auto& line : result.output) {
         mu::data item;

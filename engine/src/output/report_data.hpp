@@ -1,4 +1,4 @@
-// The data behind the Markdown and HTML run reports (Mustache views): the subject's
+// The data behind the text, Markdown and HTML run reports (Mustache views): the subject's
 // recommendations with their supports, a SWOT matrix from the derived `finding` facts and
 // their `evidence`, printed output and the sources cited by the subject's facts.
 #pragma once
@@ -11,7 +11,7 @@
 
 namespace maslahat::output {
 
-enum class Markup : std::uint8_t { Markdown, Html };
+enum class Markup : std::uint8_t { Text, Markdown, Html };
 
 /// The view for a report template. Markdown table cells have `|` escaped; HTML escaping is
 /// left to the template's `{{...}}`.

@@ -2,12 +2,12 @@
 // reasons), JSON exactly as spec §7, and diagnostics as JSON for tools.
 #pragma once
 
-#include <string>
-#include <vector>
-
 #include "maslahat/diagnostics.hpp"
 #include "maslahat/result.hpp"
 #include "maslahat/source.hpp"
+
+#include <string>
+#include <vector>
 
 namespace maslahat::output {
 

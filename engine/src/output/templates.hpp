@@ -6,5 +6,6 @@ namespace maslahat::output::templates {
 
 extern const char* const report_md;    ///< templates/report.md.mustache
 extern const char* const report_html;  ///< templates/report.html.mustache
+extern const char* const report_txt;   ///< templates/report.txt.mustache
 
 }  // namespace maslahat::output::templates

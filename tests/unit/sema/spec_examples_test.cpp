@@ -1,4 +1,4 @@
-// Spec examples: every example of /work/shared/spec/language.md §2-§4, put together in one
+// Spec examples: every example of the specification (shared/spec/language.md) §2-§4, put together in one
 // valid program (spec_examples.rules), checks with zero diagnostics.
 #include "sema_helpers.hpp"
 #include "support/catch.hpp"
