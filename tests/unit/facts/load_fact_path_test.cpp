@@ -98,7 +98,7 @@ TEST_CASE("E0108 binary content and E0101 invalid UTF-8 from disk", "[facts]") {
     CHECK_FALSE(r.ok);
     CHECK(r.diagnostics == latin1 +
                                ":2:12: error: invalid UTF-8 (byte 0xE8)\n"
-                               "name = \"Gen\xE8ve\"\n"
+                               "name = \"Gen\xEF\xBF\xBDve\"\n"
                                "           ^\n");
 }
 
