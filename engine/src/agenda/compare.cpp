@@ -50,7 +50,9 @@ bool fires_before(const Activation& a, const Activation& b, Strategy s) {
         return a.rule < b.rule;
     }
     if (a.facts != b.facts) {
-        return a.facts < b.facts;
+        // depth: newest facts first (what CLIPS' depth strategy yields for same-change
+        // activations; Miss Manners relies on it); other strategies: smaller ids first
+        return s == Strategy::Depth ? a.facts > b.facts : a.facts < b.facts;
     }
     return a.serial < b.serial;
 }

@@ -89,6 +89,7 @@ private:
             case '"':
             case '\\':
             case '{':
+            case '}':  // not in the spec's list, but the natural twin of \{ (docs/language.md)
                 current_ += e;
                 i += 2;
                 return true;
@@ -108,7 +109,7 @@ private:
         const std::size_t len = code_point_length(raw_, i + 1);
         sink_.error(DiagCode::E0105, span(start, i + 1 + len),
                     "unknown escape '\\" + std::string(raw_.substr(i + 1, len)) +
-                        "' in string (valid escapes: \\\" \\\\ \\n \\t \\{ \\u{HEX})");
+                        "' in string (valid escapes: \\\" \\\\ \\n \\t \\{ \\} \\u{HEX})");
         i += 1 + len;
         return false;
     }

@@ -191,7 +191,7 @@ TEST_CASE("actions, salience, log levels, confidence", "[sema]") {
         {"template recommended { x: int }", DiagCode::E0208,
          "1:10: error: 'recommended' is a built-in template and cannot be redeclared"},
         {"rule r when country() then print \"a\\q\" end", DiagCode::E0105,
-         "1:36: error: unknown escape '\\q' in string (valid escapes: \\\" \\\\ \\n \\t \\{ "
+         "1:36: error: unknown escape '\\q' in string (valid escapes: \\\" \\\\ \\n \\t \\{ \\} "
          "\\u{HEX})"},
         {"rule r when country(population: ?p) test ?p < 99999999999999999999 then halt end",
          DiagCode::E0104,
