@@ -59,8 +59,12 @@ TEST_CASE("ties: declaration order, then fact ids", "[agenda]") {
     agenda.add(act(2, 0, 7, {2}));
     agenda.add(act(3, 0, 7, {1, 2}));
     agenda.add(act(4, 0, 7, {2, 1}));
-    if (s == Strategy::Depth || s == Strategy::Breadth) {
-        // same timetag: rule 0 first; its fact-id lists compare lexicographically
+    if (s == Strategy::Depth) {
+        // same timetag: rule 0 first; then the newest facts first (fact-id lists compared
+        // lexicographically, larger first), as CLIPS' depth does for one change
+        CHECK(order(agenda) == Keys{4, 2, 3, 1});
+    } else if (s == Strategy::Breadth) {
+        // same timetag: rule 0 first; then the oldest facts first
         CHECK(order(agenda) == Keys{3, 2, 4, 1});
     } else {
         // lex/mea see [2,1] before [2]; mea first looks at the first fact (1 < 2)
