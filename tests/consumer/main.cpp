@@ -1,8 +1,8 @@
 // Embeds maslahat: compiles rules from a string, asserts a fact from code, runs, and prints
 // each recommendation as "ID SUBJECT CONFIDENCE".
-#include <iostream>
-
 #include "maslahat/maslahat.hpp"
+
+#include <iostream>
 
 int main() {
     maslahat::Engine engine;

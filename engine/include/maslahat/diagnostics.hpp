@@ -3,13 +3,13 @@
 // de-duplicated, and rendered in one place in the compiler style of spec §8.
 #pragma once
 
+#include "maslahat/source.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "maslahat/source.hpp"
 
 namespace maslahat {
 

@@ -3,6 +3,11 @@
 // diagnostics. Hides Spirit X3, toml++ and the Rete network from its users.
 #pragma once
 
+#include "maslahat/diagnostics.hpp"
+#include "maslahat/result.hpp"
+#include "maslahat/source.hpp"
+#include "maslahat/value.hpp"
+
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -11,11 +16,6 @@
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include "maslahat/diagnostics.hpp"
-#include "maslahat/result.hpp"
-#include "maslahat/source.hpp"
-#include "maslahat/value.hpp"
 
 namespace maslahat {
 

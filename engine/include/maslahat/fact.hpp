@@ -3,13 +3,13 @@
 // may carry provenance (`{ value, year, source }`) shown by explanations.
 #pragma once
 
+#include "maslahat/source.hpp"
+#include "maslahat/value.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "maslahat/source.hpp"
-#include "maslahat/value.hpp"
 
 namespace maslahat {
 

@@ -3,14 +3,14 @@
 // and run-time errors (spec §7 JSON shape).
 #pragma once
 
+#include "maslahat/diagnostics.hpp"
+#include "maslahat/fact.hpp"
+#include "maslahat/value.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "maslahat/diagnostics.hpp"
-#include "maslahat/fact.hpp"
-#include "maslahat/value.hpp"
 
 namespace maslahat {
 

@@ -2,19 +2,19 @@
 // loaded for the next run and the [meta] of fact files. Shared by the facade's source files.
 #pragma once
 
-#include <map>
-#include <optional>
-#include <string>
-#include <vector>
-
+#include "api/source_loader.hpp"
 #include "ir/program.hpp"
 #include "maslahat/diagnostics.hpp"
 #include "maslahat/engine.hpp"
 #include "maslahat/fact.hpp"
 #include "maslahat/source.hpp"
-#include "api/source_loader.hpp"
 #include "rete/network.hpp"
 #include "sema/analyze.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace maslahat {
 

@@ -3,12 +3,12 @@
 // files, binary files and invalid UTF-8 become diagnostics, never exceptions.
 #pragma once
 
+#include "maslahat/diagnostics.hpp"
+#include "maslahat/source.hpp"
+
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "maslahat/diagnostics.hpp"
-#include "maslahat/source.hpp"
 
 namespace maslahat::api {
 
@@ -24,7 +24,6 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
 /// file, a symlink loop), E0110 (larger than `max_bytes`), E0108 (NUL byte) or E0101 (invalid
 /// UTF-8, at the bad byte) and returns nullopt then.
 std::optional<FileId> read_source(SourceManager& sources, const std::string& path,
-                                  DiagnosticSink& sink,
-                                  std::size_t max_bytes = max_source_bytes);
+                                  DiagnosticSink& sink, std::size_t max_bytes = max_source_bytes);
 
 }  // namespace maslahat::api

@@ -86,14 +86,16 @@ std::variant<CliOptions, int> parse_command_line(int argc, char** argv) {
     add_run_options(*explain, o);
     explain->add_option("-o,--output", o.output_file, "Write the report to FILE (atomically)");
 
-    auto* lint = app.add_subcommand("lint", "Find rules that can never fire and unused declarations");
+    auto* lint =
+        app.add_subcommand("lint", "Find rules that can never fire and unused declarations");
     add_rules_argument(*lint, o);
     lint->add_option("--facts", o.facts, "Fact files or folders (which templates have facts)");
     lint->add_flag("--error-on-warning", o.error_on_warning, "Exit 1 when there is any warning");
 
     auto* fmt = app.add_subcommand("fmt", "Rewrite rule files in the canonical layout");
     add_rules_argument(*fmt, o);
-    fmt->add_flag("--check", o.format_check, "Change nothing; list files that would change (exit 1)");
+    fmt->add_flag("--check", o.format_check,
+                  "Change nothing; list files that would change (exit 1)");
 
     auto* lsp = app.add_subcommand("lsp", "Language server on stdin/stdout (for editors)");
     (void)lsp;
@@ -115,7 +117,8 @@ std::variant<CliOptions, int> parse_command_line(int argc, char** argv) {
             ->check(whole_number);
     }
 
-    auto* sweep = app.add_subcommand("sweep", "Rerun over a range of one param; show switch points");
+    auto* sweep =
+        app.add_subcommand("sweep", "Rerun over a range of one param; show switch points");
     add_rules_argument(*sweep, o);
     sweep->add_option("--facts", o.facts, "Fact files or folders (default: facts/)");
     sweep->add_option("--format", o.format, "text|markdown")

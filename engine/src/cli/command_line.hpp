@@ -25,11 +25,11 @@ struct CliOptions {
     std::string why;
     std::string why_not;
     std::string log_level = "warn";
-    bool error_on_warning = false;  ///< lint: exit 1 when any warning was reported
-    bool format_check = false;      ///< fmt --check: list files that would change, exit 1
+    bool error_on_warning = false;        ///< lint: exit 1 when any warning was reported
+    bool format_check = false;            ///< fmt --check: list files that would change, exit 1
     std::vector<std::string> test_paths;  ///< test: rule and test files/folders, in any order
-    double timeout_seconds = 0;                    ///< run/explain --timeout: 0 = none; exit 3
-    std::uint64_t max_facts = 0;                   ///< run/explain --max-facts: 0 = none; exit 3
+    double timeout_seconds = 0;           ///< run/explain --timeout: 0 = none; exit 3
+    std::uint64_t max_facts = 0;          ///< run/explain --max-facts: 0 = none; exit 3
     std::uint64_t max_input_bytes = 64ULL << 20U;  ///< --max-input-size per file; exit 3
     // Options of further subcommands: add fields above this marker (keep the marker line).
     // @options-end

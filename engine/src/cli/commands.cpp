@@ -1,16 +1,16 @@
 #include "cli/commands.hpp"
-#include "cli/watchdog.hpp"
+
 #include "cli/explain_command.hpp"
+#include "cli/watchdog.hpp"
+#include "log/trace_logger.hpp"
+#include "maslahat/engine.hpp"
+#include "output/reports.hpp"
+#include "support/atomic_write.hpp"
 
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <string>
-
-#include "log/trace_logger.hpp"
-#include "maslahat/engine.hpp"
-#include "output/reports.hpp"
-#include "support/atomic_write.hpp"
 
 namespace maslahat::cli {
 namespace {

@@ -1,8 +1,5 @@
 // maslahat's entry point: parse the command line, dispatch to a subcommand, map the result to
 // an exit code. The last-resort handler never prints an exception's type name (spec §8).
-#include <exception>
-#include <iostream>
-
 #include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "cli/fmt_command.hpp"
@@ -10,6 +7,9 @@
 #include "cli/lsp_command.hpp"
 #include "cli/sweep_command.hpp"
 #include "cli/test_command.hpp"
+
+#include <exception>
+#include <iostream>
 
 int main(int argc, char** argv) {
     try {

@@ -1,8 +1,8 @@
+#include "maslahat/diagnostics.hpp"
+
 #include <algorithm>
 #include <array>
 #include <tuple>
-
-#include "maslahat/diagnostics.hpp"
 
 namespace maslahat {
 namespace {

@@ -50,10 +50,10 @@ struct ListExpr;
 struct UnaryExpr;
 struct BinaryChain;
 
-struct Expr : x3::variant<NumberLit, StringLit, BoolLit, Variable, ParamRef, SymbolLit,
-                          x3::forward_ast<FieldAccess>, x3::forward_ast<Call>,
-                          x3::forward_ast<ListExpr>, x3::forward_ast<UnaryExpr>,
-                          x3::forward_ast<BinaryChain>> {
+struct Expr
+    : x3::variant<NumberLit, StringLit, BoolLit, Variable, ParamRef, SymbolLit,
+                  x3::forward_ast<FieldAccess>, x3::forward_ast<Call>, x3::forward_ast<ListExpr>,
+                  x3::forward_ast<UnaryExpr>, x3::forward_ast<BinaryChain>> {
     using base_type::base_type;
     using base_type::operator=;
 };
@@ -74,7 +74,7 @@ struct UnaryExpr : Located {  ///< op is "-" or "not"
     Expr operand;
 };
 struct BinaryTail : Located {  ///< one `op operand` step of a left-associative chain
-    std::string op;  ///< or and == != < <= > >= in contains + - * / %
+    std::string op;            ///< or and == != < <= > >= in contains + - * / %
     Expr operand;
 };
 struct BinaryChain : Located {  ///< `first op1 x1 op2 x2 ...`, all of one precedence level
@@ -88,8 +88,8 @@ struct RangeSpec : Located {  ///< `LO..HI`
     NumberLit high;
 };
 struct BaseType : Located {
-    std::string name;            ///< string number int bool symbol (anything else: sema error)
-    std::vector<Name> symbols;   ///< `symbol in {a, b}`
+    std::string name;           ///< string number int bool symbol (anything else: sema error)
+    std::vector<Name> symbols;  ///< `symbol in {a, b}`
     boost::optional<RangeSpec> range;  ///< `number in 0..100`, `int in 1..5`
 };
 struct SlotType : Located {
@@ -133,14 +133,14 @@ struct TestCond : Located {
 };
 struct AggregateCond : Located {  ///< `?v = count T(...)`, `?v = sum(EXPR) over T(...)`
     Variable result;
-    std::string function;  ///< count sum min max avg
+    std::string function;            ///< count sum min max avg
     boost::optional<Expr> argument;  ///< absent for count
     Pattern pattern;
 };
 struct GroupCond;
 using Condition = x3::variant<Pattern, TestCond, AggregateCond, x3::forward_ast<GroupCond>>;
-struct GroupCond : Located {  ///< `not P`, `not { ... }`, `exists P`, `exists { ... }`
-    std::string kind;  ///< "not" or "exists"
+struct GroupCond : Located {            ///< `not P`, `not { ... }`, `exists P`, `exists { ... }`
+    std::string kind;                   ///< "not" or "exists"
     std::vector<Condition> conditions;  ///< one Pattern for the short form
 };
 

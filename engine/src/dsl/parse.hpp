@@ -3,12 +3,12 @@
 // top-level declaration) into the sink. Implemented in grammar.cpp, the only X3 TU.
 #pragma once
 
-#include <cstdint>
-#include <optional>
-
 #include "dsl/ast.hpp"
 #include "maslahat/diagnostics.hpp"
 #include "maslahat/source.hpp"
+
+#include <cstdint>
+#include <optional>
 
 namespace maslahat::dsl {
 

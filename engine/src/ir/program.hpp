@@ -3,14 +3,14 @@
 // variables to token positions, so the back end never looks at names or the AST again.
 #pragma once
 
+#include "maslahat/source.hpp"
+#include "maslahat/value.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "maslahat/source.hpp"
-#include "maslahat/value.hpp"
 
 namespace maslahat::ir {
 
@@ -89,24 +89,51 @@ enum class ExprKind : std::uint8_t {
 };
 
 enum class Op : std::uint8_t {
-    Or, And, Not, Neg,
-    Eq, Ne, Lt, Le, Gt, Ge, In, NotIn, Contains,
-    Add, Sub, Mul, Div, Mod,
+    Or,
+    And,
+    Not,
+    Neg,
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    In,
+    NotIn,
+    Contains,
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Mod,
 };
 
 enum class Builtin : std::uint8_t {
-    Abs, Min, Max, Round, Floor, Ceil, Sqrt, Len, Lower, Upper, Concat, Str, Num,
+    Abs,
+    Min,
+    Max,
+    Round,
+    Floor,
+    Ceil,
+    Sqrt,
+    Len,
+    Lower,
+    Upper,
+    Concat,
+    Str,
+    Num,
 };
 
 struct Expr {
     ExprKind kind = ExprKind::Literal;
     Op op = Op::Eq;
     Builtin function = Builtin::Abs;
-    Value value;                ///< Literal
-    ParamIndex param = 0;       ///< Param
-    TokenIndex token = 0;       ///< SlotRef, FactRef, Aggregate
-    SlotIndex slot = 0;         ///< SlotRef
-    std::uint16_t local = 0;    ///< Local
+    Value value;              ///< Literal
+    ParamIndex param = 0;     ///< Param
+    TokenIndex token = 0;     ///< SlotRef, FactRef, Aggregate
+    SlotIndex slot = 0;       ///< SlotRef
+    std::uint16_t local = 0;  ///< Local
     std::vector<Expr> args;
     SourceSpan span;
 };
@@ -159,7 +186,15 @@ struct Condition {
 
 // ---- actions --------------------------------------------------------------------------------
 enum class ActionKind : std::uint8_t {
-    Assert, Derive, Retract, Modify, Recommend, Bind, Print, Log, Halt,
+    Assert,
+    Derive,
+    Retract,
+    Modify,
+    Recommend,
+    Bind,
+    Print,
+    Log,
+    Halt,
 };
 enum class LogLevel : std::uint8_t { Trace, Debug, Info, Warn, Error };
 
@@ -170,10 +205,10 @@ struct SlotValue {
 
 struct Action {
     ActionKind kind = ActionKind::Halt;
-    TemplateIndex template_index = 0;  ///< Assert, Derive, Modify
-    std::vector<SlotValue> slots;      ///< Assert/Derive: every slot given explicitly by the
-                                       ///< rule (defaults are applied by the runtime); Modify
-    TokenIndex fact_token = 0;         ///< Retract, Modify: token position of the `?f` fact
+    TemplateIndex template_index = 0;        ///< Assert, Derive, Modify
+    std::vector<SlotValue> slots;            ///< Assert/Derive: every slot given explicitly by the
+                                             ///< rule (defaults are applied by the runtime); Modify
+    TokenIndex fact_token = 0;               ///< Retract, Modify: token position of the `?f` fact
     RecommendationIndex recommendation = 0;  ///< Recommend
     Expr subject;                            ///< Recommend
     std::optional<Expr> confidence;          ///< Recommend (default 1)
@@ -191,8 +226,8 @@ struct Rule {
     std::int32_t salience = 0;
     std::vector<Condition> conditions;
     std::vector<Action> actions;
-    TokenIndex token_size = 0;     ///< positions used by top-level conditions
-    std::uint16_t local_count = 0; ///< number of `bind` locals
+    TokenIndex token_size = 0;      ///< positions used by top-level conditions
+    std::uint16_t local_count = 0;  ///< number of `bind` locals
     std::vector<VariableInfo> variables;
     SourceSpan span;
 };

@@ -83,8 +83,8 @@ void TraceLogger::support_added(const SupportEvent& e) {
         return;
     }
     if (e.kind == SupportEvent::Kind::Recommendation) {
-        logger_->info("+support {} for {} by {} (cf {}) -> {}", e.recommendation, e.subject,
-                      e.rule, e.confidence, e.combined);
+        logger_->info("+support {} for {} by {} (cf {}) -> {}", e.recommendation, e.subject, e.rule,
+                      e.confidence, e.combined);
     } else {
         logger_->info("+support f-{} by {} (firing {})", e.fact_id, e.rule, e.firing);
     }

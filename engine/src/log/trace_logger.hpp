@@ -3,14 +3,14 @@
 // of `log LEVEL "text"` actions. The only place besides the CLI that formats with spdlog.
 #pragma once
 
+#include "maslahat/observer.hpp"
+
 #include <spdlog/fwd.h>
 
 #include <memory>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include "maslahat/observer.hpp"
 
 namespace maslahat::log {
 

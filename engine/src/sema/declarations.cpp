@@ -1,5 +1,6 @@
 // Templates, recommendations and params (spec §3): names unique per kind across all files,
 // slot types, enumerations, ranges and defaults checked and lowered to the IR.
+#include "dsl/keywords.hpp"
 #include "sema/checker.hpp"
 #include "sema/literals.hpp"
 #include "support/did_you_mean.hpp"
@@ -73,7 +74,12 @@ void Checker::declare_template(const ast::TemplateDecl& decl) {
     tmpl.span = span(decl.name);
     std::map<std::string, SourceSpan> slot_names;
     for (const auto& slot_decl : decl.slots) {
-        check_not_keyword(slot_decl.name, "slot");
+        if (dsl::is_keyword(slot_decl.name.text)) {
+            warning(DiagCode::W0003, span(slot_decl.name),
+                    "slot name '" + slot_decl.name.text +
+                        "' is a keyword; it is accepted as a slot name, but another name reads "
+                        "better");
+        }
         if (duplicate(slot_names, slot_decl.name, "slot")) {
             continue;
         }

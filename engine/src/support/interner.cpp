@@ -1,9 +1,9 @@
+#include "maslahat/value.hpp"
+
 #include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-
-#include "maslahat/value.hpp"
 
 namespace maslahat {
 namespace {

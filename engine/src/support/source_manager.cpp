@@ -1,8 +1,8 @@
-#include <algorithm>
-#include <stdexcept>
-
 #include "maslahat/source.hpp"
 #include "support/utf8.hpp"
+
+#include <algorithm>
+#include <stdexcept>
 
 namespace maslahat {
 

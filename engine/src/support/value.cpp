@@ -1,9 +1,9 @@
+#include "maslahat/value.hpp"
+
 #include <fmt/format.h>
 
 #include <cmath>
 #include <functional>
-
-#include "maslahat/value.hpp"
 
 namespace maslahat {
 

@@ -134,6 +134,8 @@ case("E0908", {"loop.rules": LOOP}, "run loop.rules --max-firings 100000000 --ti
 case("W0001", {"r.rules": SCHEMA + "rule r when country(name: ?n) then end\n"}, "check r.rules",
      "tests/golden/semantic/unused_variable.rules", "Warnings do not change the exit status (0). Name the variable `?_n` to silence it.")
 case("W0002", {"r.rules": "param weak_mipex = 50\n"}, "check r.rules", "tests/golden/semantic/unused_param.rules")
+case("W0003", {"r.rules": "template hit { rule: int; id: int }\n"}, "check r.rules",
+     "tests/golden/semantic/keyword_slot_name.rules")
 case("W0101", {"r.rules": SCHEMA + "recommendation B \"Integration programmes\"\n"
                "rule r when country(name: ?n, mipex > 60, mipex < 40) then recommend B for ?n end\n"}, "lint r.rules",
      "tests/golden/lint/never_fires_contradiction")

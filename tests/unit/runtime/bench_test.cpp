@@ -1,11 +1,11 @@
 // Hidden benchmark (run with `test_runtime "[.bench]"`): a join, a negation and a test over
 // 20,000 facts, to watch for quadratic behaviour. CLIPS 6.30 runs the same program
 // (tests/unit/runtime/clips/bench.clp) in about 95 ms on the development machine.
-#include <chrono>
-#include <iostream>
-
 #include "engine_fixture.hpp"
 #include "support/catch.hpp"
+
+#include <chrono>
+#include <iostream>
 
 using namespace maslahat;
 using namespace maslahat::test;
@@ -28,8 +28,9 @@ rule r3 when ?o <- out(id: ?i) test ?i % 3 == 0 then assert q(id: ?i) end
         e.fact("p", {{"id", integer(i)}, {"group", integer(i % 100)}, {"v", integer(i)}});
     }
     const auto out = e.run();
-    const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    std::cout << "firings " << out.firings << " facts " << e.session->stats().facts_final
-              << " in " << ms << " ms\n";
+    const auto ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    std::cout << "firings " << out.firings << " facts " << e.session->stats().facts_final << " in "
+              << ms << " ms\n";
     CHECK(out.status == runtime::RunStatus::Done);
 }

@@ -298,5 +298,9 @@ TEST_CASE("keywords as names are E0109", "[sema]") {
     REQUIRE(sink.all().size() == 2);
     CHECK(sink.all()[0].code == DiagCode::E0109);
     CHECK(sink.all()[0].message == "'count' is a keyword and cannot be used as a template name");
-    CHECK(sink.all()[1].message == "'sum' is a keyword and cannot be used as a slot name");
+    // A keyword slot name is accepted with a warning (docs/language.md).
+    CHECK(sink.all()[1].code == DiagCode::W0003);
+    CHECK(sink.all()[1].message ==
+          "slot name 'sum' is a keyword; it is accepted as a slot name, but another name reads "
+          "better");
 }

@@ -1,5 +1,5 @@
-// Spec examples: every example of the specification (shared/spec/language.md) §2-§4, put together in one
-// valid program (spec_examples.rules), checks with zero diagnostics.
+// Spec examples: every example of the specification (shared/spec/language.md) §2-§4, put together
+// in one valid program (spec_examples.rules), checks with zero diagnostics.
 #include "sema_helpers.hpp"
 #include "support/catch.hpp"
 

@@ -1,4 +1,5 @@
 #include "maslahat/diagnostics.hpp"
+
 #include "support/catch.hpp"
 
 using namespace maslahat;
@@ -27,7 +28,8 @@ TEST_CASE("columns after multi-byte characters and tabs", "[diag]") {
     const auto begin = static_cast<std::uint32_t>(text.find('x'));
     DiagnosticSink sink;
     sink.error(DiagCode::E0103, SourceSpan{file, begin, begin + 1}, "boom");
-    CHECK(render_text(sink.sorted(), sources) == "a.rules:1:8: error: boom\n\t\"o‘z\" x\n\t      ^\n");
+    CHECK(render_text(sink.sorted(), sources) ==
+          "a.rules:1:8: error: boom\n\t\"o‘z\" x\n\t      ^\n");
 }
 
 TEST_CASE("diagnostics are sorted and de-duplicated", "[diag]") {

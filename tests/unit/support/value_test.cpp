@@ -1,4 +1,5 @@
 #include "maslahat/value.hpp"
+
 #include "support/catch.hpp"
 
 using maslahat::Value;
