@@ -1,11 +1,11 @@
 #include "cli/commands.hpp"
 
 #include "cli/explain_command.hpp"
+#include "cli/report_io.hpp"
 #include "cli/watchdog.hpp"
 #include "log/trace_logger.hpp"
 #include "maslahat/engine.hpp"
 #include "output/reports.hpp"
-#include "support/atomic_write.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -45,20 +45,6 @@ bool apply_params(Engine& engine, const CliOptions& options) {
         }
     }
     return true;
-}
-
-/// Writes a report to -o FILE atomically, or to stdout.
-int emit(const CliOptions& options, const std::string& report) {
-    if (options.output_file.empty()) {
-        std::cout << report;
-        return 0;
-    }
-    std::string error;
-    if (!support::write_file_atomically(options.output_file, report, error)) {
-        std::cerr << "maslahat: error: " << error << '\n';
-        return 1;
-    }
-    return 0;
 }
 
 /// The analysis subject: --subject, else `--param subject=...`, else [meta] subject.
@@ -152,11 +138,7 @@ int run_run(const CliOptions& options) {
     if (const auto failed = prepare(engine, options)) {
         return *failed;
     }
-    RunOptions run_options;
-    run_options.strategy = parse_strategy(options.strategy).value_or(Strategy::Depth);
-    run_options.max_firings = options.max_firings;
-    run_options.max_facts = options.max_facts;
-    run_options.timeout_seconds = options.timeout_seconds;
+    RunOptions run_options = run_options_from(options);
     const std::string level =
         options.trace && options.log_level != "trace" && options.log_level != "debug"
             ? std::string("info")
@@ -171,15 +153,15 @@ int run_run(const CliOptions& options) {
     }
     const output::ReportContext context{subject_of(engine, options)};
     if (options.format == "json") {
-        return emit(options, output::render_json_report(result, context));
+        return emit_report(options, output::render_json_report(result, context));
     }
     if (options.format == "markdown") {
-        return emit(options, output::render_markdown_report(result, context));
+        return emit_report(options, output::render_markdown_report(result, context));
     }
     if (options.format == "html") {
-        return emit(options, output::render_html_report(result, context));
+        return emit_report(options, output::render_html_report(result, context));
     }
-    return emit(options, output::render_text_report(result, context));
+    return emit_report(options, output::render_text_report(result, context));
 }
 
 int run_explain(const CliOptions& options) {

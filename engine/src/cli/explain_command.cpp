@@ -1,30 +1,14 @@
 #include "cli/explain_command.hpp"
 
+#include "cli/report_io.hpp"
 #include "explain/firing_log.hpp"
 #include "explain/render.hpp"
 #include "explain/why.hpp"
 #include "explain/why_not.hpp"
-#include "support/atomic_write.hpp"
 
 #include <iostream>
 
 namespace maslahat::cli {
-namespace {
-
-int write_report(const CliOptions& options, const std::string& report) {
-    if (options.output_file.empty()) {
-        std::cout << report;
-        return 0;
-    }
-    std::string error;
-    if (!support::write_file_atomically(options.output_file, report, error)) {
-        std::cerr << "maslahat: error: " << error << '\n';
-        return 1;
-    }
-    return 0;
-}
-
-}  // namespace
 
 int explain_loaded(Engine& engine, const CliOptions& options, const std::string& subject) {
     const ir::Program* program = engine.program();
@@ -33,11 +17,7 @@ int explain_loaded(Engine& engine, const CliOptions& options, const std::string&
         return 1;
     }
     explain::FiringLog firings;
-    RunOptions run_options;
-    run_options.strategy = parse_strategy(options.strategy).value_or(Strategy::Depth);
-    run_options.max_firings = options.max_firings;
-    run_options.max_facts = options.max_facts;
-    run_options.timeout_seconds = options.timeout_seconds;
+    RunOptions run_options = run_options_from(options);
     run_options.observer = &firings;
     const RunResult result = engine.run(run_options);
     if (!result.errors.empty()) {
@@ -53,12 +33,12 @@ int explain_loaded(Engine& engine, const CliOptions& options, const std::string&
             return 1;
         }
         if (options.format == "json") {
-            return write_report(options, explain::render_why_json(*why));
+            return emit_report(options, explain::render_why_json(*why));
         }
         if (options.format == "markdown") {
-            return write_report(options, explain::render_why_markdown(*why));
+            return emit_report(options, explain::render_why_markdown(*why));
         }
-        return write_report(options, explain::render_why_text(*why));
+        return emit_report(options, explain::render_why_text(*why));
     }
     const auto why_not =
         explain::build_why_not(view, engine.sources(), options.why_not, subject, error);
@@ -67,12 +47,12 @@ int explain_loaded(Engine& engine, const CliOptions& options, const std::string&
         return 1;
     }
     if (options.format == "json") {
-        return write_report(options, explain::render_why_not_json(*why_not));
+        return emit_report(options, explain::render_why_not_json(*why_not));
     }
     if (options.format == "markdown") {
-        return write_report(options, explain::render_why_not_markdown(*why_not));
+        return emit_report(options, explain::render_why_not_markdown(*why_not));
     }
-    return write_report(options, explain::render_why_not_text(*why_not));
+    return emit_report(options, explain::render_why_not_text(*why_not));
 }
 
 }  // namespace maslahat::cli

@@ -1,9 +1,9 @@
 #include "cli/sweep_command.hpp"
 
+#include "cli/report_io.hpp"
 #include "explain/describe.hpp"
 #include "ir/program.hpp"
 #include "maslahat/engine.hpp"
-#include "support/atomic_write.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -176,11 +176,7 @@ int run_sweep(const CliOptions& options) {
                 ids.push_back(r.id);
             }
         }
-        RunOptions run_options;
-        run_options.strategy = parse_strategy(options.strategy).value_or(Strategy::Depth);
-        run_options.max_firings = options.max_firings;
-        run_options.max_facts = options.max_facts;
-        run_options.timeout_seconds = options.timeout_seconds;
+        RunOptions run_options = run_options_from(options);
         const RunResult result = engine.run(run_options);
         if (!result.errors.empty()) {
             std::cerr << render_text(result.errors, engine.sources());
@@ -288,16 +284,7 @@ int run_sweep(const CliOptions& options) {
     if (switches == 0) {
         out += (markdown ? "- " : "  ") + std::string("nothing switches in this range\n");
     }
-    if (options.output_file.empty()) {
-        std::cout << out;
-        return 0;
-    }
-    std::string error;
-    if (!support::write_file_atomically(options.output_file, out, error)) {
-        std::cerr << "maslahat: error: " << error << '\n';
-        return 1;
-    }
-    return 0;
+    return emit_report(options, out);
 }
 
 }  // namespace maslahat::cli
