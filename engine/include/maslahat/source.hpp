@@ -42,6 +42,10 @@ public:
     std::string_view line_text(FileId file, std::uint32_t line) const;
     /// Byte offset of the start of a 1-based line.
     std::uint32_t line_start(FileId file, std::uint32_t line) const;
+    /// The byte offset of a 1-based line and code-point column (the inverse of position();
+    /// a byte-order mark is not a column). Line 0 gives 0; columns past the line end stop
+    /// at the line end.
+    std::uint32_t offset(FileId file, LineColumn where) const;
 
 private:
     struct File {

@@ -21,7 +21,6 @@ namespace maslahat::facts {
 namespace {
 
 constexpr std::string_view meta_key = "meta";
-constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
 
 std::string_view toml_type_name(const toml::node& node) {
     switch (node.type()) {
@@ -111,22 +110,7 @@ std::string meta_text(const toml::node& node) {
 // byte offsets into the buffer held by the SourceManager.
 std::uint32_t offset_of(const SourceManager& sources, FileId file,
                         const toml::source_position& pos) {
-    const std::string_view text = sources.text(file);
-    if (pos.line == 0) {
-        return 0;
-    }
-    std::uint32_t i = sources.line_start(file, pos.line);
-    if (pos.line == 1 && text.substr(0, utf8_bom.size()) == utf8_bom) {
-        i = static_cast<std::uint32_t>(utf8_bom.size());
-    }
-    for (std::uint32_t column = 1; column < pos.column && i < text.size() && text[i] != '\n';
-         ++column) {
-        ++i;
-        while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0U) == 0x80U) {
-            ++i;
-        }
-    }
-    return i;
+    return sources.offset(file, LineColumn{pos.line, pos.column});
 }
 
 class Loader {

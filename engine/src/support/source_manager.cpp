@@ -54,6 +54,25 @@ std::uint32_t SourceManager::line_start(FileId file, std::uint32_t line) const {
     return f.line_starts[line - 1];
 }
 
+std::uint32_t SourceManager::offset(FileId file, LineColumn where) const {
+    const std::string_view text = get(file).text;
+    if (where.line == 0) {
+        return 0;
+    }
+    std::uint32_t i = line_start(file, where.line);
+    if (where.line == 1 && text.starts_with("\xEF\xBB\xBF")) {
+        i = 3;
+    }
+    for (std::uint32_t column = 1; column < where.column && i < text.size() && text[i] != '\n';
+         ++column) {
+        ++i;
+        while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0U) == 0x80U) {
+            ++i;
+        }
+    }
+    return i;
+}
+
 std::string_view SourceManager::line_text(FileId file, std::uint32_t line) const {
     const File& f = get(file);
     if (line == 0 || line > f.line_starts.size()) {

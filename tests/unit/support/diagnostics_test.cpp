@@ -45,3 +45,15 @@ TEST_CASE("diagnostics are sorted and de-duplicated", "[diag]") {
     CHECK(sorted[1].message == "second");
     CHECK(code_name(DiagCode::E0203) == "E0203");
 }
+
+TEST_CASE("offset() is the inverse of position(), in code points, past a BOM", "[diag]") {
+    SourceManager sources;
+    const std::string text = "\xEF\xBB\xBFo‘z x\nab\n";
+    const FileId file = sources.add("a.toml", text);
+    const auto x = static_cast<std::uint32_t>(text.find('x'));
+    CHECK(sources.position(file, x).column == 5);
+    CHECK(sources.offset(file, LineColumn{1, 5}) == x);
+    CHECK(sources.offset(file, LineColumn{2, 2}) == text.find('b'));
+    CHECK(sources.offset(file, LineColumn{2, 99}) == text.rfind('\n'));
+    CHECK(sources.offset(file, LineColumn{0, 1}) == 0);
+}
