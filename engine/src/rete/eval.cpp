@@ -114,10 +114,11 @@ Value to_int_if_fits(double d, const Expr& at) {
     if (!std::isfinite(d)) {
         fail(DiagCode::E0905, at, "result is not a finite number");
     }
-    if (d >= -9.2e18 && d <= 9.2e18) {
+    // 2^63 is exact as a double; [-2^63, 2^63) is exactly the range of int64.
+    if (d >= -9223372036854775808.0 && d < 9223372036854775808.0) {
         return Value::integer(static_cast<std::int64_t>(d));
     }
-    return Value::number(d);
+    fail(DiagCode::E0902, at, "integer overflow: the result does not fit a 64-bit int");
 }
 
 std::string map_ascii(std::string_view text, bool upper) {
