@@ -5,20 +5,30 @@
 
 #include "rete/ids.hpp"
 
+#include <boost/container/small_vector.hpp>
+
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace maslahat::agenda {
+
+/// Fact ids of a match: rules rarely have more than six patterns, so no heap allocation.
+using FactIds = boost::container::small_vector<std::uint32_t, 6>;
+
+inline std::span<const std::uint32_t> as_span(const FactIds& ids) {
+    return {ids.data(), ids.size()};
+}
 
 struct Activation {
     std::uint32_t rule = 0;  ///< rule index = declaration order
     std::int32_t salience = 0;
     std::uint64_t timetag = 0;  ///< working-memory change that created it
     rete::TokenId token = rete::no_token;
-    std::uint64_t serial = 0;            ///< unique key: token serial and rule
-    std::vector<std::uint32_t> facts;    ///< fact ids in token position order
-    std::vector<std::uint32_t> recency;  ///< the same ids sorted, most recent first (lex/mea)
-    std::int64_t first = -1;             ///< mea: fact id matching the first condition, -1 if none
+    std::uint64_t serial = 0;  ///< unique key: token serial and rule
+    FactIds facts;             ///< fact ids in token position order
+    FactIds recency;           ///< the same ids sorted, most recent first (lex/mea)
+    std::int64_t first = -1;   ///< mea: fact id matching the first condition, -1 if none
 };
 
 }  // namespace maslahat::agenda

@@ -2,9 +2,7 @@
 
 namespace maslahat::rete {
 
-FactTable::FactTable() {
-    facts_.emplace_back();  // id 0 is never a fact
-}
+FactTable::FactTable() = default;
 
 std::size_t FactTable::hash_of(ir::TemplateIndex template_index, const std::vector<Value>& slots) {
     std::size_t h = template_index * 0x9e3779b97f4a7c15ULL;
@@ -15,34 +13,74 @@ std::size_t FactTable::hash_of(ir::TemplateIndex template_index, const std::vect
 }
 
 FactId FactTable::add(ir::TemplateIndex template_index, std::vector<Value> slots) {
-    const auto id = make_id<FactId>(facts_.size());
-    by_content_.emplace(hash_of(template_index, slots), id);
-    facts_.push_back(Fact{template_index, std::move(slots), true});
+    const auto id = make_id<FactId>(next_id_++);
+    std::uint32_t slot = 0;
+    if (!free_.empty()) {
+        slot = free_.back();
+        free_.pop_back();
+    } else {
+        slot = static_cast<std::uint32_t>(records_.size());
+        records_.emplace_back();
+    }
+    const std::size_t p = index(id) >> page_bits;
+    if (p >= pages_.size()) {
+        pages_.resize(p + 1);
+    }
+    if (!pages_[p]) {
+        pages_[p] = std::make_unique<Page>();
+    }
+    pages_[p]->slots[index(id) & (page_size - 1)] = slot;
+    ++pages_[p]->used;
+
+    Fact& f = records_[slot];
+    f.template_index = template_index;
+    f.id = id;
+    f.live = true;
+    f.hash = hash_of(template_index, slots);
+    f.slots = std::move(slots);
+    f.tokens.clear();
+    f.alphas.clear();
+    by_content_.emplace(f.hash, id);
     ++live_count_;
     return id;
 }
 
 void FactTable::kill(FactId id) {
-    auto& fact = facts_[index(id)];
+    Fact& fact = get(id);
     if (!fact.live) {
         return;
     }
     fact.live = false;
     --live_count_;
-    auto [first, last] = by_content_.equal_range(hash_of(fact.template_index, fact.slots));
+    auto [first, last] = by_content_.equal_range(fact.hash);
     for (auto it = first; it != last; ++it) {
         if (it->second == id) {
             by_content_.erase(it);
             break;
         }
     }
+    killed_.push_back(id);
+}
+
+void FactTable::reclaim() {
+    for (const FactId id : killed_) {
+        const std::size_t p = index(id) >> page_bits;
+        auto& slot = pages_[p]->slots[index(id) & (page_size - 1)];
+        free_.push_back(slot);
+        slot = no_slot;
+        // a page whose ids were all handed out and are all gone is freed
+        if (--pages_[p]->used == 0 && (p + 1) * page_size <= next_id_) {
+            pages_[p].reset();
+        }
+    }
+    killed_.clear();
 }
 
 FactId FactTable::find_equal(ir::TemplateIndex template_index,
                              const std::vector<Value>& slots) const {
     auto [first, last] = by_content_.equal_range(hash_of(template_index, slots));
     for (auto it = first; it != last; ++it) {
-        const auto& fact = facts_[index(it->second)];
+        const auto& fact = get(it->second);
         if (fact.template_index == template_index && fact.slots == slots) {
             return it->second;
         }

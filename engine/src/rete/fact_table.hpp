@@ -1,14 +1,17 @@
 // Working-memory facts as the network sees them: template + slot values, addressed by
-// FactId. Retracted facts stay readable (explanations and the firing in progress may still
-// look at them) but are marked dead. Live facts are hashed by template + slots so an assert
-// of an equal fact can be detected (spec §5).
+// FactId. Ids grow for the whole session (spec §5) but storage does not: a retracted fact's
+// record is reused once the firing in progress is over (reclaim()), and the id -> record
+// map is paged so pages whose facts are all gone are freed. Live facts are hashed by
+// template + slots so an assert of an equal fact can be detected (spec §5).
 #pragma once
 
 #include "ir/program.hpp"
 #include "maslahat/value.hpp"
 #include "rete/ids.hpp"
 
+#include <array>
 #include <cstdint>
+#include <memory>
 #include <unordered_map>
 #include <vector>
 
@@ -16,8 +19,12 @@ namespace maslahat::rete {
 
 struct Fact {
     ir::TemplateIndex template_index = 0;
-    std::vector<Value> slots;
+    FactId id = no_fact;
     bool live = false;
+    std::size_t hash = 0;
+    std::vector<Value> slots;
+    std::vector<TokenId> tokens;  ///< tokens adding this fact (kept by the Memory)
+    std::vector<AlphaId> alphas;  ///< alpha memories holding it (kept by the Memory)
 };
 
 class FactTable {
@@ -26,29 +33,85 @@ public:
 
     /// Adds a live fact with the next id.
     FactId add(ir::TemplateIndex template_index, std::vector<Value> slots);
-    /// Marks a fact dead (it stays readable).
+    /// Marks a fact dead; it stays readable until the next reclaim().
     void kill(FactId id);
+    /// Makes the records of facts killed since the last call reusable.
+    void reclaim();
     /// A live fact with the same template and slot values, or no_fact.
     FactId find_equal(ir::TemplateIndex template_index, const std::vector<Value>& slots) const;
 
+    /// A live fact, or one killed since the last reclaim().
     const Fact& get(FactId id) const {
-        return facts_[index(id)];
+        return records_[slot_of(id)];
+    }
+    Fact& get(FactId id) {
+        return records_[slot_of(id)];
     }
     bool live(FactId id) const {
-        return index(id) < facts_.size() && facts_[index(id)].live;
+        const std::uint32_t s = find_slot(id);
+        return s != no_slot && records_[s].live;
+    }
+    /// The record a live (or just killed) fact is stored in: a dense index below
+    /// record_count(), reused after reclaim(), for tables kept beside this one.
+    std::uint32_t record_index(FactId id) const {
+        return slot_of(id);
+    }
+    std::size_t record_count() const {
+        return records_.size();
     }
     /// One past the largest id handed out.
     std::size_t end_id() const {
-        return facts_.size();
+        return next_id_;
     }
     std::size_t live_count() const {
         return live_count_;
     }
+    /// Calls fn(const Fact&) for every live fact in id order.
+    template <typename Fn>
+    void for_each_live(Fn&& fn) const {
+        for (std::size_t p = 0; p < pages_.size(); ++p) {
+            if (!pages_[p]) {
+                continue;
+            }
+            for (const std::uint32_t s : pages_[p]->slots) {
+                if (s != no_slot && records_[s].live) {
+                    fn(records_[s]);
+                }
+            }
+        }
+    }
 
 private:
+    static constexpr std::uint32_t no_slot = 0xffffffffU;
+    static constexpr std::size_t page_bits = 10;
+    static constexpr std::size_t page_size = std::size_t{1} << page_bits;
+    struct Page {
+        Page() {
+            slots.fill(no_slot);
+        }
+        std::array<std::uint32_t, page_size> slots;
+        std::uint32_t used = 0;  ///< ids of this page with a record
+    };
+
+    std::uint32_t find_slot(FactId id) const {
+        const std::size_t i = index(id);
+        const std::size_t p = i >> page_bits;
+        if (p >= pages_.size() || !pages_[p]) {
+            return no_slot;
+        }
+        return pages_[p]->slots[i & (page_size - 1)];
+    }
+    std::uint32_t slot_of(FactId id) const {
+        return pages_[index(id) >> page_bits]->slots[index(id) & (page_size - 1)];
+    }
     static std::size_t hash_of(ir::TemplateIndex template_index, const std::vector<Value>& slots);
-    std::vector<Fact> facts_;
+
+    std::vector<Fact> records_;
+    std::vector<std::uint32_t> free_;  ///< reusable records
+    std::vector<FactId> killed_;       ///< dead, still readable until reclaim()
+    std::vector<std::unique_ptr<Page>> pages_;
     std::unordered_multimap<std::size_t, FactId> by_content_;
+    std::uint32_t next_id_ = 1;
     std::size_t live_count_ = 0;
 };
 

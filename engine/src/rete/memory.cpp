@@ -96,8 +96,6 @@ Memory::Memory(const Network& network, MatchListener& listener)
     negatives_.resize(negatives);
     nccs_.resize(nccs);
     aggregates_.resize(aggregates);
-    fact_tokens_.emplace_back();
-    fact_alphas_.emplace_back();
 }
 
 void Memory::start() {
@@ -114,14 +112,12 @@ void Memory::start() {
 FactId Memory::assert_fact(ir::TemplateIndex template_index, std::vector<Value> slots) {
     start();
     const FactId f = facts_.add(template_index, std::move(slots));
-    fact_tokens_.resize(facts_.end_id());
-    fact_alphas_.resize(facts_.end_id());
     for (const AlphaId a : net_.alphas_of(template_index)) {
         const AlphaNode& alpha = net_.alpha(a);
         if (!alpha_passes(alpha, f)) {
             continue;
         }
-        fact_alphas_[index(f)].push_back(a);
+        facts_.get(f).alphas.push_back(a);
         // Doorenbos: add to each successor's right memory just before activating it, so a
         // token created by an earlier successor never meets this fact twice.
         for (const NodeId succ : alpha.successors) {
@@ -151,7 +147,8 @@ void Memory::retract_fact(FactId f) {
     if (!facts_.live(f)) {
         return;
     }
-    const std::vector<AlphaId> alphas = fact_alphas_[index(f)];
+    // the fact's record does not move while it is retracted (nothing is asserted meanwhile)
+    const std::vector<AlphaId>& alphas = facts_.get(f).alphas;
     // 1. no new token may meet f from now on
     for (const AlphaId a : alphas) {
         for (const NodeId succ : net_.alpha(a).successors) {
@@ -173,7 +170,7 @@ void Memory::retract_fact(FactId f) {
         }
     }
     // 2. tree-based removal of every token holding f
-    auto& holders = fact_tokens_[index(f)];
+    auto& holders = facts_.get(f).tokens;
     while (!holders.empty()) {
         delete_token(holders.back());
     }
@@ -183,7 +180,6 @@ void Memory::retract_fact(FactId f) {
             right_retract(succ, f);
         }
     }
-    fact_alphas_[index(f)].clear();
     facts_.kill(f);
 }
 
@@ -290,7 +286,7 @@ void Memory::right_retract(NodeId id, FactId f) {
 void Memory::emit(NodeId id, TokenId parent, FactId fact, bool has_position, Value value) {
     const TokenId t = tokens_.make(parent, id, fact, has_position, std::move(value));
     if (fact != no_fact) {
-        fact_tokens_[index(fact)].push_back(t);
+        facts_.get(fact).tokens.push_back(t);
     }
     for (const NodeId child : net_.node(id).children) {
         left_activate(child, t);
@@ -306,7 +302,7 @@ void Memory::delete_token(TokenId t) {
         left_retract(child, t);
     }
     if (const FactId f = tokens_[t].fact; f != no_fact) {
-        auto& holders = fact_tokens_[index(f)];
+        auto& holders = facts_.get(f).tokens;
         if (auto pos = std::find(holders.rbegin(), holders.rend(), t); pos != holders.rend()) {
             *pos = holders.back();
             holders.pop_back();
@@ -328,12 +324,11 @@ std::vector<Binding> Memory::snapshot(TokenId t) const {
 
 std::vector<FactId> Memory::alpha_facts(AlphaId alpha) const {
     std::vector<FactId> out;
-    for (std::size_t i = 1; i < fact_alphas_.size(); ++i) {
-        const auto& alphas = fact_alphas_[i];
-        if (std::find(alphas.begin(), alphas.end(), alpha) != alphas.end()) {
-            out.push_back(make_id<FactId>(i));
+    facts_.for_each_live([&](const Fact& f) {
+        if (std::find(f.alphas.begin(), f.alphas.end(), alpha) != f.alphas.end()) {
+            out.push_back(f.id);
         }
-    }
+    });
     return out;
 }
 

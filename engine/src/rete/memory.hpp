@@ -123,6 +123,10 @@ public:
     FactId assert_fact(ir::TemplateIndex template_index, std::vector<Value> slots);
     /// Retracts a live fact and propagates the removal.
     void retract_fact(FactId id);
+    /// Ends a firing: storage of the facts retracted so far is reused from now on.
+    void reclaim() {
+        facts_.reclaim();
+    }
 
     /// The first error raised while matching, if any (taken: cleared by this call).
     std::optional<MatchError> take_error();
@@ -182,9 +186,7 @@ private:
     TokenStore tokens_;
     TokenId root_token_ = no_token;
     bool started_ = false;
-    std::vector<std::vector<TokenId>> fact_tokens_;  ///< by fact id: tokens adding it
-    std::vector<std::vector<AlphaId>> fact_alphas_;  ///< by fact id: alpha memories holding it
-    std::vector<std::vector<FactId>> alpha_facts_;   ///< by alpha id
+    std::vector<std::vector<FactId>> alpha_facts_;  ///< by alpha id
     std::vector<JoinMemory> joins_;
     std::vector<NegativeMemory> negatives_;
     std::vector<NccMemory> nccs_;

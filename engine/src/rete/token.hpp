@@ -48,6 +48,17 @@ public:
     TokenId find_position(TokenId id, ir::TokenIndex pos) const;
     /// Fact ids of the token's positions in position order (aggregate positions skipped).
     std::vector<FactId> facts_of(TokenId id) const;
+    /// Calls fn(FactId) for the token's facts, LAST position first (no allocation).
+    template <typename Fn>
+    void for_each_fact(TokenId id, Fn&& fn) const {
+        while (id != no_token) {
+            const Token& t = tokens_[index(id)];
+            if (t.fact != no_fact) {
+                fn(t.fact);
+            }
+            id = t.parent;
+        }
+    }
 
 private:
     std::vector<Token> tokens_;

@@ -67,7 +67,8 @@ std::optional<Diagnostic> Session::fire(const agenda::Activation& activation) {
     firing_serial_ = activation.serial;
     firing_token_gone_ = false;
     if (observer_ != nullptr) {
-        observer_->rule_fired(FiringEvent{firings_, activation.rule, rule.name, activation.facts});
+        observer_->rule_fired(
+            FiringEvent{firings_, activation.rule, rule.name, agenda::as_span(activation.facts)});
     }
     std::optional<Diagnostic> error;
     for (const auto& action : rule.actions) {
@@ -152,7 +153,7 @@ std::optional<Diagnostic> Session::execute(Firing& f, const ir::Action& action) 
             Meta meta;
             meta.origin.rule = f.activation.rule;
             meta.origin.firing = firings_;
-            meta.provenance = meta_[id].provenance;
+            meta.provenance = meta_[memory_->facts().record_index(fid)].provenance;
             for (const auto& sv : action.slots) {
                 Value v = eval(sv.value);
                 if (error) {
@@ -185,8 +186,11 @@ std::optional<Diagnostic> Session::execute(Firing& f, const ir::Action& action) 
                 return std::nullopt;
             }
             const std::size_t r = tms_.recommendation(action.recommendation, text_of(subject));
-            SupportRecord record{f.activation.rule, cf.as_number(), text_of(because),
-                                 f.activation.facts, firings_};
+            SupportRecord record{f.activation.rule,
+                                 cf.as_number(),
+                                 text_of(because),
+                                 {f.activation.facts.begin(), f.activation.facts.end()},
+                                 firings_};
             tms_.recs[r].supports.push_back({f.activation.serial, record});
             tms_.by_token[f.activation.serial].recommendations.push_back(r);
             refresh_recommendation(r);
@@ -199,7 +203,7 @@ std::optional<Diagnostic> Session::execute(Firing& f, const ir::Action& action) 
                 e.firing = firings_;
                 e.confidence = record.confidence;
                 e.combined = tms_.recs[r].confidence;
-                e.facts = f.activation.facts;
+                e.facts = agenda::as_span(f.activation.facts);
                 observer_->support_added(e);
             }
             return std::nullopt;

@@ -17,7 +17,6 @@ Session::Session(const ir::Program& program, const rete::Network& network)
         params_.push_back(p.value);
     }
     memory_->set_params(&params_);
-    meta_.emplace_back();  // fact id 0
 }
 
 Session::~Session() = default;
@@ -47,6 +46,7 @@ bool Session::retract_fact(std::uint32_t id) {
         return false;
     }
     retract_internal(id);
+    memory_->reclaim();
     return true;
 }
 
@@ -66,9 +66,9 @@ void Session::matched(std::uint32_t rule, rete::TokenId token, std::uint64_t ser
     a.timetag = clock_;
     a.token = token;
     a.serial = activation_key(serial, rule);
-    for (const rete::FactId f : memory_->tokens().facts_of(token)) {
-        a.facts.push_back(rete::index(f));
-    }
+    memory_->tokens().for_each_fact(token,
+                                    [&](rete::FactId f) { a.facts.push_back(rete::index(f)); });
+    std::reverse(a.facts.begin(), a.facts.end());
     a.recency = a.facts;
     std::sort(a.recency.begin(), a.recency.end(), std::greater<>());
     if (!r.conditions.empty() && r.conditions.front().kind == ir::ConditionKind::Pattern &&
@@ -76,7 +76,8 @@ void Session::matched(std::uint32_t rule, rete::TokenId token, std::uint64_t ser
         a.first = a.facts.front();
     }
     if (observer_ != nullptr) {
-        observer_->activation_added(ActivationEvent{rule, r.name, r.salience, a.facts});
+        observer_->activation_added(
+            ActivationEvent{rule, r.name, r.salience, agenda::as_span(a.facts)});
     }
     agenda_.add(std::move(a));
 }
@@ -85,7 +86,8 @@ void Session::unmatched(std::uint32_t rule, rete::TokenId /*token*/, std::uint64
     const std::uint64_t serial = activation_key(token_serial, rule);
     if (auto a = agenda_.remove(serial); a && observer_ != nullptr) {
         const ir::Rule& r = program_.rules[rule];
-        observer_->activation_removed(ActivationEvent{rule, r.name, r.salience, a->facts});
+        observer_->activation_removed(
+            ActivationEvent{rule, r.name, r.salience, agenda::as_span(a->facts)});
     }
     if (serial == firing_serial_) {
         firing_token_gone_ = true;
@@ -148,7 +150,9 @@ RunOutcome Session::run(const RunOptions& options) {
         }
         const auto activation = agenda_.pop();
         ++out.firings;
-        if (auto error = fire(*activation)) {
+        auto error = fire(*activation);
+        memory_->reclaim();  // the firing is over: retracted facts are no longer read
+        if (error) {
             out.status = RunStatus::Error;
             out.error = std::move(error);
             break;
@@ -190,15 +194,12 @@ RunOutcome Session::run(const RunOptions& options) {
 std::vector<FactRecord> Session::facts() const {
     std::vector<FactRecord> out;
     const auto& table = memory_->facts();
-    for (std::size_t i = 1; i < table.end_id(); ++i) {
-        const auto id = rete::make_id<rete::FactId>(i);
-        if (!table.live(id)) {
-            continue;
-        }
-        const auto& f = table.get(id);
-        out.push_back(FactRecord{static_cast<std::uint32_t>(i), f.template_index, f.slots,
-                                 meta_[i].origin, meta_[i].provenance});
-    }
+    out.reserve(table.live_count());
+    table.for_each_live([&](const rete::Fact& f) {
+        const Meta& meta = meta_[table.record_index(f.id)];
+        out.push_back(
+            FactRecord{rete::index(f.id), f.template_index, f.slots, meta.origin, meta.provenance});
+    });
     return out;
 }
 

@@ -39,8 +39,6 @@ std::uint32_t Session::assert_internal(ir::TemplateIndex t, std::vector<Value> s
         tms_.derived_count[id] = 1;
         tms_.by_token[*logical_serial].derived.push_back(id);
     }
-    meta_.resize(id + 1);
-    meta_[id] = std::move(meta);
     ++clock_;
     if (observer_ != nullptr) {
         // announced before it is matched, so traces read like CLIPS: fact, then activations
@@ -52,7 +50,12 @@ std::uint32_t Session::assert_internal(ir::TemplateIndex t, std::vector<Value> s
         e.firing = current_rule_ ? firings_ : 0;
         observer_->fact_asserted(e);
     }
-    memory_->assert_fact(t, std::move(slots));
+    const rete::FactId fid = memory_->assert_fact(t, std::move(slots));
+    const std::uint32_t record = memory_->facts().record_index(fid);
+    if (record >= meta_.size()) {
+        meta_.resize(memory_->facts().record_count());
+    }
+    meta_[record] = std::move(meta);
     if (observer_ != nullptr) {
         if (logical_serial) {
             SupportEvent e;

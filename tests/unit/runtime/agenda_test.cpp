@@ -15,8 +15,8 @@ Activation act(std::uint64_t key, std::uint32_t rule, std::uint64_t timetag,
     a.rule = rule;
     a.timetag = timetag;
     a.salience = salience;
-    a.facts = facts;
-    a.recency = facts;
+    a.facts.assign(facts.begin(), facts.end());
+    a.recency.assign(facts.begin(), facts.end());
     std::sort(a.recency.begin(), a.recency.end(), std::greater<>());
     a.first = facts.empty() ? -1 : facts.front();
     return a;
