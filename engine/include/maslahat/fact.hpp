@@ -20,7 +20,8 @@ struct Provenance {
 };
 
 /// A fact to assert: template index into ir::Program::templates, one value per slot (nil
-/// for an absent optional slot), and per-slot provenance (same length as `slots`).
+/// for an absent optional slot), and per-slot provenance (empty when no slot has any, else
+/// the same length as `slots`).
 struct FactInput {
     std::uint32_t template_index = 0;
     std::vector<Value> slots;

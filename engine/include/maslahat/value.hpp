@@ -4,7 +4,6 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +23,33 @@ enum class ValueKind : std::uint8_t { Nil, Bool, Int, Number, String, Symbol, Li
 class Value {
 public:
     Value() = default;  ///< nil
+    Value(const Value& other) noexcept : kind_(other.kind_), u_(other.u_) {
+        retain();
+    }
+    Value(Value&& other) noexcept : kind_(other.kind_), u_(other.u_) {
+        other.kind_ = ValueKind::Nil;
+    }
+    Value& operator=(const Value& other) noexcept {
+        if (this != &other) {
+            other.retain();
+            release();
+            kind_ = other.kind_;
+            u_ = other.u_;
+        }
+        return *this;
+    }
+    Value& operator=(Value&& other) noexcept {
+        if (this != &other) {
+            release();
+            kind_ = other.kind_;
+            u_ = other.u_;
+            other.kind_ = ValueKind::Nil;
+        }
+        return *this;
+    }
+    ~Value() {
+        release();
+    }
 
     static Value boolean(bool b);
     static Value integer(std::int64_t i);
@@ -81,14 +107,29 @@ public:
     std::string to_string() const;
 
 private:
+    struct ListRep;  ///< shared, immutable items with a reference count (value.cpp)
+    void retain() const noexcept {
+        if (kind_ == ValueKind::List) {
+            retain_list(u_.l);
+        }
+    }
+    void release() noexcept {
+        if (kind_ == ValueKind::List) {
+            release_list(u_.l);
+        }
+    }
+    static void retain_list(ListRep* list) noexcept;
+    static void release_list(ListRep* list) noexcept;
+
+    // 16 bytes: values are stored per slot, per token and per binding, so size matters
     ValueKind kind_ = ValueKind::Nil;
     union {
         bool b;
         std::int64_t i;
         double d;
         Atom a;
+        ListRep* l;
     } u_{};
-    std::shared_ptr<const std::vector<Value>> list_;
 };
 
 struct ValueHash {

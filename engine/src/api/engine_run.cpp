@@ -207,21 +207,25 @@ RunResult Engine::run(const RunOptions& options) {
     if (outcome.error) {
         result.errors.push_back(*outcome.error);
     }
-    for (const auto& record : session.facts()) {
+    result.facts.reserve(session.live_fact_count());
+    session.for_each_fact([&](std::uint32_t id, const rete::Fact& record,
+                              const runtime::FactOrigin& origin,
+                              const std::vector<std::optional<Provenance>>& provenance) {
         const ir::Template& tmpl = program.templates.at(record.template_index);
         FactResult fact;
-        fact.id = record.id;
+        fact.id = id;
         fact.template_name = tmpl.name;
+        fact.slots.reserve(tmpl.slots.size());
         for (std::size_t i = 0; i < tmpl.slots.size() && i < record.slots.size(); ++i) {
             SlotResult slot{tmpl.slots[i].name, record.slots[i], std::nullopt};
-            if (i < record.provenance.size()) {
-                slot.provenance = record.provenance[i];
+            if (i < provenance.size()) {
+                slot.provenance = provenance[i];
             }
             fact.slots.push_back(std::move(slot));
         }
-        fact.origin = public_origin(record.origin, program, impl_->sources);
+        fact.origin = public_origin(origin, program, impl_->sources);
         result.facts.push_back(std::move(fact));
-    }
+    });
     for (const auto& record : session.recommendations()) {
         const ir::Recommendation& rec = program.recommendations.at(record.id);
         RecommendationResult out{rec.id, rec.title, record.subject, record.confidence, {}};

@@ -223,7 +223,6 @@ private:
         FactInput fact;
         fact.template_index = index;
         fact.slots.resize(n);
-        fact.provenance.resize(n);
         fact.span = span_of(table.source());
         std::vector<bool> given(n, false);
         bool ok = true;
@@ -241,7 +240,13 @@ private:
                 continue;
             }
             given[*slot] = true;
-            auto value = convert_slot(tmpl, tmpl.slots[*slot], *node, fact.provenance[*slot]);
+            std::optional<Provenance> provenance;
+            auto value = convert_slot(tmpl, tmpl.slots[*slot], *node, provenance);
+            if (provenance) {
+                // most facts carry none: the vector is only sized once one does
+                fact.provenance.resize(n);
+                fact.provenance[*slot] = std::move(provenance);
+            }
             if (value) {
                 fact.slots[*slot] = std::move(*value);
             } else {

@@ -51,6 +51,19 @@ public:
 
     /// Live facts ordered by id.
     std::vector<FactRecord> facts() const;
+    /// Calls fn(id, const rete::Fact&, const FactOrigin&, provenance) for every live fact
+    /// in id order, without copying them (facts() copies).
+    template <typename Fn>
+    void for_each_fact(Fn&& fn) const {
+        const auto& table = memory_->facts();
+        table.for_each_live([&](const rete::Fact& f) {
+            const Meta& meta = meta_[table.record_index(f.id)];
+            fn(rete::index(f.id), f, meta.origin, meta.provenance);
+        });
+    }
+    std::size_t live_fact_count() const {
+        return memory_->facts().live_count();
+    }
     /// Live recommendations: confidence desc, then declaration order, then subject.
     std::vector<RecommendationRecord> recommendations() const;
     const std::vector<std::string>& output() const {

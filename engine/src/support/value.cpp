@@ -2,10 +2,26 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
 #include <cmath>
 #include <functional>
 
 namespace maslahat {
+
+struct Value::ListRep {
+    std::atomic<std::uint32_t> refs{1};
+    std::vector<Value> items;
+};
+
+void Value::retain_list(ListRep* list) noexcept {
+    list->refs.fetch_add(1, std::memory_order_relaxed);
+}
+
+void Value::release_list(ListRep* list) noexcept {
+    if (list->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+        delete list;
+    }
+}
 
 Value Value::boolean(bool b) {
     Value v;
@@ -45,14 +61,14 @@ Value Value::symbol(std::string_view text) {
 }
 Value Value::list(std::vector<Value> items) {
     Value v;
+    v.u_.l = new ListRep{{1}, std::move(items)};
     v.kind_ = ValueKind::List;
-    v.list_ = std::make_shared<const std::vector<Value>>(std::move(items));
     return v;
 }
 
 const std::vector<Value>& Value::items() const {
     static const std::vector<Value> empty;
-    return list_ ? *list_ : empty;
+    return kind_ == ValueKind::List ? u_.l->items : empty;
 }
 
 bool operator==(const Value& a, const Value& b) {
@@ -74,7 +90,7 @@ bool operator==(const Value& a, const Value& b) {
         case ValueKind::Bool:
             return a.u_.b == b.u_.b;
         case ValueKind::List:
-            return a.list_ == b.list_ || a.items() == b.items();
+            return a.u_.l == b.u_.l || a.items() == b.items();
         default:
             return false;
     }
@@ -174,3 +190,4 @@ std::string Value::to_string() const {
 }
 
 }  // namespace maslahat
+static_assert(sizeof(maslahat::Value) == 16, "Value is meant to be 16 bytes");
