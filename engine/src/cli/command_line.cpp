@@ -1,5 +1,7 @@
 #include "cli/command_line.hpp"
 
+#include "cli/output_check.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <charconv>
@@ -78,8 +80,8 @@ std::variant<CliOptions, int> parse_command_line(int argc, char** argv) {
     auto* explain = app.add_subcommand("explain", "Explain why (or why not) a recommendation");
     add_rules_argument(*explain, o);
     explain->add_option("--facts", o.facts, "Fact files or folders (default: facts/)");
-    explain->add_option("--format", o.format, "text|json|markdown")
-        ->check(CLI::IsMember({"text", "json", "markdown"}));
+    explain->add_option("--format", o.format, "text|json|markdown|html")
+        ->check(CLI::IsMember({"text", "json", "markdown", "html"}));
     auto* why = explain->add_option("--why", o.why, "Recommendation id to explain");
     auto* why_not = explain->add_option("--why-not", o.why_not, "Recommendation id not made");
     why->excludes(why_not);
@@ -121,10 +123,37 @@ std::variant<CliOptions, int> parse_command_line(int argc, char** argv) {
         app.add_subcommand("sweep", "Rerun over a range of one param; show switch points");
     add_rules_argument(*sweep, o);
     sweep->add_option("--facts", o.facts, "Fact files or folders (default: facts/)");
-    sweep->add_option("--format", o.format, "text|markdown")
-        ->check(CLI::IsMember({"text", "markdown"}));
+    sweep->add_option("--format", o.format, "text|markdown|html")
+        ->check(CLI::IsMember({"text", "markdown", "html"}));
     add_run_options(*sweep, o);  // --param NAME=LO..HI[:STEP] (one), other --param NAME=VALUE
     sweep->add_option("-o,--output", o.output_file, "Write the table to FILE (atomically)");
+
+    auto* compare = app.add_subcommand("compare", "Analyse several subjects; print side by side");
+    compare->add_option("facts", o.compare_facts,
+                        "Fact files or folders, one subject each ([meta] subject)");
+    // One value per occurrence (repeatable), so FACTS may follow these options.
+    compare->add_option("--rules", o.rules, "Rule file or folder (repeatable; default: rules/)")
+        ->allow_extra_args(false);
+    compare->add_option("--facts", o.facts, "Facts for every subject (repeatable; default: facts/)")
+        ->allow_extra_args(false);
+    compare->add_option("--subject", o.compare_subjects, "A subject to analyse (repeatable)")
+        ->allow_extra_args(false);
+    compare->add_option("--format", o.format, "text|json|markdown|html")
+        ->check(CLI::IsMember({"text", "json", "markdown", "html"}));
+    compare->add_option("--strategy", o.strategy, "Conflict resolution: depth|breadth|lex|mea")
+        ->check(CLI::IsMember({"depth", "breadth", "lex", "mea"}));
+    compare->add_option("--param", o.params, "Override a param: NAME=VALUE (repeatable)");
+    compare->add_option("--max-firings", o.max_firings, "Firing limit per subject")
+        ->check(whole_number);
+    compare->add_option("--timeout", o.timeout_seconds, "Stop with exit 3 after SECONDS")
+        ->check(seconds_number);
+    compare->add_option("--max-facts", o.max_facts, "Live-fact limit, exit 3 (default: none)")
+        ->check(whole_number);
+    compare
+        ->add_option("--max-input-size", o.max_input_bytes,
+                     "Largest rule or fact file in bytes (default 67108864)")
+        ->check(whole_number);
+    compare->add_option("-o,--output", o.output_file, "Write the table to FILE (atomically)");
 
     // Further subcommands: add a block above this marker (keep the marker line).
     // @subcommands-end
@@ -153,6 +182,10 @@ std::variant<CliOptions, int> parse_command_line(int argc, char** argv) {
     }
     if (o.rules.empty()) {
         o.rules.emplace_back("rules");
+    }
+    if (const auto problem = output_problem(o)) {
+        std::cerr << "maslahat: error: " << *problem << '\n';
+        return 2;
     }
     return o;
 }

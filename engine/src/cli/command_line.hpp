@@ -32,6 +32,8 @@ struct CliOptions {
     std::uint64_t max_facts = 0;          ///< run/explain --max-facts: 0 = none; exit 3
     std::uint64_t max_input_bytes = 64ULL << 20U;  ///< --max-input-size per file; exit 3
     // Options of further subcommands: add fields above this marker (keep the marker line).
+    std::vector<std::string> compare_facts;     ///< compare: fact files/folders, one subject each
+    std::vector<std::string> compare_subjects;  ///< compare --subject S (repeatable)
     // @options-end
 };
 

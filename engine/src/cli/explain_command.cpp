@@ -5,6 +5,7 @@
 #include "explain/render.hpp"
 #include "explain/why.hpp"
 #include "explain/why_not.hpp"
+#include "output/explain_html.hpp"
 
 #include <iostream>
 
@@ -38,6 +39,9 @@ int explain_loaded(Engine& engine, const CliOptions& options, const std::string&
         if (options.format == "markdown") {
             return emit_report(options, explain::render_why_markdown(*why));
         }
+        if (options.format == "html") {
+            return emit_report(options, output::render_why_html(*why));
+        }
         return emit_report(options, explain::render_why_text(*why));
     }
     const auto why_not =
@@ -51,6 +55,9 @@ int explain_loaded(Engine& engine, const CliOptions& options, const std::string&
     }
     if (options.format == "markdown") {
         return emit_report(options, explain::render_why_not_markdown(*why_not));
+    }
+    if (options.format == "html") {
+        return emit_report(options, output::render_why_not_html(*why_not));
     }
     return emit_report(options, explain::render_why_not_text(*why_not));
 }

@@ -2,6 +2,7 @@
 // an exit code. The last-resort handler never prints an exception's type name (spec §8).
 #include "cli/command_line.hpp"
 #include "cli/commands.hpp"
+#include "cli/compare_command.hpp"
 #include "cli/fmt_command.hpp"
 #include "cli/lint_command.hpp"
 #include "cli/lsp_command.hpp"
@@ -41,6 +42,9 @@ int main(int argc, char** argv) {
         }
         if (options.command == "sweep") {
             return maslahat::cli::run_sweep(options);
+        }
+        if (options.command == "compare") {
+            return maslahat::cli::run_compare(options);
         }
         // Further subcommands: dispatch above this marker (keep the marker line).
         // @dispatch-end

@@ -4,14 +4,13 @@
 #include "explain/describe.hpp"
 #include "ir/program.hpp"
 #include "maslahat/engine.hpp"
+#include "output/sweep.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <iostream>
-#include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -73,17 +72,6 @@ std::vector<std::string> fact_paths(const CliOptions& options) {
                                                       : std::vector<std::string>{};
 }
 
-/// What one run yields for the subject: recommendation id -> confidence, finding items.
-struct Point {
-    std::string value;
-    std::map<std::string, double> recommendations;
-    std::set<std::string> findings;
-};
-
-std::string pad(const std::string& s, std::size_t width) {
-    return s.size() >= width ? s : s + std::string(width - s.size(), ' ');
-}
-
 }  // namespace
 
 int run_sweep(const CliOptions& options) {
@@ -112,7 +100,8 @@ int run_sweep(const CliOptions& options) {
     }
     bool integer = false;
     std::vector<std::string> ids;
-    std::vector<Point> points;
+    output::Sweep sweep;
+    auto& points = sweep.points;
     std::string subject = options.subject;
     const double step = range->step.value_or((range->high - range->low) / 10.0);
     const std::size_t count =
@@ -144,7 +133,7 @@ int run_sweep(const CliOptions& options) {
             return 2;
         }
         const double v = range->low + static_cast<double>(i) * step;
-        Point point;
+        output::SweepPoint point;
         point.value = integer ? std::to_string(std::llround(v)) : explain::number_text(v);
         for (const auto& p : fixed) {
             const auto eq = p.find('=');
@@ -207,84 +196,16 @@ int run_sweep(const CliOptions& options) {
         points.push_back(std::move(point));
     }
 
-    const bool markdown = options.format == "markdown";
-    std::string out = (markdown ? "# Sweep of " : "Sweep of ") + range->name + " from " +
-                      points.front().value + " to " + points.back().value +
-                      (subject.empty() ? "" : " for " + subject) + "\n\n";
-    std::set<std::string> all_findings;
-    for (const auto& p : points) {
-        all_findings.insert(p.findings.begin(), p.findings.end());
+    sweep.param = range->name;
+    sweep.subject = subject;
+    sweep.ids = ids;
+    if (options.format == "markdown") {
+        return emit_report(options, output::render_sweep_markdown(sweep));
     }
-    // Table: one row per value; a column per recommendation (confidence or -), then findings.
-    const std::size_t w = std::max<std::size_t>(range->name.size(), 8);
-    if (markdown) {
-        out += "| " + range->name + " |";
-        for (const auto& id : ids) {
-            out += " " + id + " |";
-        }
-        out += " findings |\n|---|";
-        for (std::size_t k = 0; k < ids.size(); ++k) {
-            out += "---:|";
-        }
-        out += "---|\n";
-    } else {
-        out += pad(range->name, w + 2);
-        for (const auto& id : ids) {
-            out += pad(id, 9);
-        }
-        out += "findings\n";
+    if (options.format == "html") {
+        return emit_report(options, output::render_sweep_html(sweep));
     }
-    for (const auto& p : points) {
-        std::string findings;
-        for (const auto& f : p.findings) {
-            findings += (findings.empty() ? "" : " ") + f;
-        }
-        out += markdown ? "| " + p.value + " |" : pad(p.value, w + 2);
-        for (const auto& id : ids) {
-            const auto it = p.recommendations.find(id);
-            const std::string cf =
-                it == p.recommendations.end() ? "-" : explain::number_text(it->second);
-            out += markdown ? " " + cf + " |" : pad(cf, 9);
-        }
-        out += markdown ? " " + findings + " |\n" : findings + "\n";
-    }
-    // Switch points: between two consecutive values where something appears or disappears.
-    out += markdown ? "\n## Switches\n\n" : "\nSwitches\n";
-    std::size_t switches = 0;
-    const auto report = [&](const std::string& what, bool before, bool after, std::size_t i) {
-        if (before == after) {
-            return;
-        }
-        ++switches;
-        out += (markdown ? "- " : "  ") + what + " switches " + (after ? "on" : "off") +
-               " between " + range->name + " = " + points[i - 1].value + " and " + points[i].value +
-               "\n";
-    };
-    for (std::size_t i = 1; i < points.size(); ++i) {
-        for (const auto& id : ids) {
-            const auto before = points[i - 1].recommendations.find(id);
-            const auto after = points[i].recommendations.find(id);
-            report("recommendation " + id, before != points[i - 1].recommendations.end(),
-                   after != points[i].recommendations.end(), i);
-            if (before != points[i - 1].recommendations.end() &&
-                after != points[i].recommendations.end() &&
-                std::abs(before->second - after->second) > 1e-9) {
-                ++switches;
-                out += (markdown ? "- " : "  ") + std::string("recommendation ") + id +
-                       " changes confidence from " + explain::number_text(before->second) + " to " +
-                       explain::number_text(after->second) + " between " + range->name + " = " +
-                       points[i - 1].value + " and " + points[i].value + "\n";
-            }
-        }
-        for (const auto& f : all_findings) {
-            report("finding " + f, points[i - 1].findings.count(f) > 0,
-                   points[i].findings.count(f) > 0, i);
-        }
-    }
-    if (switches == 0) {
-        out += (markdown ? "- " : "  ") + std::string("nothing switches in this range\n");
-    }
-    return emit_report(options, out);
+    return emit_report(options, output::render_sweep_text(sweep));
 }
 
 }  // namespace maslahat::cli
