@@ -8,6 +8,7 @@
 #include "maslahat/value.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,7 +44,9 @@ struct FactOrigin {
 struct SlotResult {
     std::string name;
     Value value;
-    std::optional<Provenance> provenance;
+    /// The figure's year and source; null when it has none. Shared and immutable: most slots
+    /// have none, and a result may hold hundreds of thousands of slots.
+    std::shared_ptr<const Provenance> provenance;
 };
 
 struct FactResult {

@@ -207,6 +207,9 @@ RunResult Engine::run(const RunOptions& options) {
     if (outcome.error) {
         result.errors.push_back(*outcome.error);
     }
+    // the match state is no longer needed: free it before the final facts are copied out,
+    // so the peak memory is not the sum of both
+    session.finish();
     result.facts.reserve(session.live_fact_count());
     session.for_each_fact([&](std::uint32_t id, const rete::Fact& record,
                               const runtime::FactOrigin& origin,
@@ -217,9 +220,9 @@ RunResult Engine::run(const RunOptions& options) {
         fact.template_name = tmpl.name;
         fact.slots.reserve(tmpl.slots.size());
         for (std::size_t i = 0; i < tmpl.slots.size() && i < record.slots.size(); ++i) {
-            SlotResult slot{tmpl.slots[i].name, record.slots[i], std::nullopt};
-            if (i < provenance.size()) {
-                slot.provenance = provenance[i];
+            SlotResult slot{tmpl.slots[i].name, record.slots[i], nullptr};
+            if (i < provenance.size() && provenance[i]) {
+                slot.provenance = std::make_shared<const Provenance>(*provenance[i]);
             }
             fact.slots.push_back(std::move(slot));
         }

@@ -44,7 +44,8 @@ public:
                 out.slots.push_back(ShownSlot{
                     slot.name,
                     slot.value.is_nil() ? std::string("(absent)") : slot.value.to_string(),
-                    slot.provenance, slot.value});
+                    slot.provenance ? std::optional<Provenance>(*slot.provenance) : std::nullopt,
+                    slot.value});
             }
         }
         if (fact.origin.kind != FactOrigin::Kind::Rule) {

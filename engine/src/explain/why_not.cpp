@@ -316,7 +316,8 @@ private:
             return "?";
         }
         const SlotResult& s = f.slots[slot];
-        return figure_text(s.value.to_string(), s.provenance);
+        return figure_text(s.value.to_string(),
+                           s.provenance ? std::optional<Provenance>(*s.provenance) : std::nullopt);
     }
 
     /// "$high_remittances = 20", "?n = \"Uzbekistan\"", or just the literal.

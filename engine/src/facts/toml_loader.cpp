@@ -4,6 +4,7 @@
 #include "facts/nesting_guard.hpp"
 #include "facts/preflight.hpp"
 #include "facts/slot_domain.hpp"
+#include "facts/toml_chunks.hpp"
 #include "support/did_you_mean.hpp"
 
 #include <fmt/format.h>
@@ -108,9 +109,9 @@ std::string meta_text(const toml::node& node) {
 
 // toml++ positions are 1-based lines and code-point columns (not counting a BOM); spans are
 // byte offsets into the buffer held by the SourceManager.
-std::uint32_t offset_of(const SourceManager& sources, FileId file,
-                        const toml::source_position& pos) {
-    return sources.offset(file, LineColumn{pos.line, pos.column});
+std::uint32_t offset_of(const SourceManager& sources, FileId file, const toml::source_position& pos,
+                        std::uint32_t line_base = 0) {
+    return sources.offset(file, LineColumn{pos.line + line_base, pos.column});
 }
 
 class Loader {
@@ -118,6 +119,11 @@ public:
     Loader(const ir::Program& program, const SourceManager& sources, FileId file,
            DiagnosticSink& sink)
         : program_(program), sources_(sources), file_(file), sink_(sink) {}
+
+    /// Positions of the next tables parsed are this many lines into the file.
+    void set_line_base(std::uint32_t base) {
+        line_base_ = base;
+    }
 
     void load(const toml::table& root) {
         for (const auto& [key, node] : entries_in_file_order(root)) {
@@ -159,8 +165,8 @@ public:
 
 private:
     SourceSpan span_of(const toml::source_region& region) const {
-        const std::uint32_t begin = offset_of(sources_, file_, region.begin);
-        const std::uint32_t end = offset_of(sources_, file_, region.end);
+        const std::uint32_t begin = offset_of(sources_, file_, region.begin, line_base_);
+        const std::uint32_t end = offset_of(sources_, file_, region.end, line_base_);
         return SourceSpan{file_, begin, std::max(begin, end)};
     }
 
@@ -422,7 +428,31 @@ private:
     std::size_t errors_ = 0;
     std::vector<FactInput> pending_;
     FactFileMeta meta_;
+    std::uint32_t line_base_ = 0;
 };
+
+/// Parses and loads a large plain file piece by piece (see toml_chunks.hpp). Returns false,
+/// with nothing reported, when any piece fails: the caller then parses the file whole so the
+/// diagnostics are exactly those of a whole-file parse.
+bool load_in_chunks(Loader& loader, const SourceManager& sources, FileId file,
+                    const std::vector<TomlChunk>& chunks) {
+    const std::string_view text = sources.text(file);
+    for (const TomlChunk& chunk : chunks) {
+        toml::table root;
+        try {
+            root = toml::parse(text.substr(chunk.begin, chunk.end - chunk.begin),
+                               std::string_view(sources.path(file)));
+        } catch (const toml::parse_error&) {
+            return false;
+        }
+        loader.set_line_base(chunk.line_base);
+        loader.load(root);
+        if (loader.failed()) {
+            return false;
+        }
+    }
+    return true;
+}
 
 }  // namespace
 
@@ -430,6 +460,24 @@ bool load_fact_file(const ir::Program& program, const SourceManager& sources, Fi
                     DiagnosticSink& sink, std::vector<FactInput>& out, FactFileMeta* meta) {
     if (!preflight_fact_bytes(sources, file, sink) || !check_toml_nesting(sources, file, sink)) {
         return false;
+    }
+    // large files are parsed in pieces: the whole DOM would take ~15x the file's size
+    constexpr std::size_t chunk_bytes = 256 * 1024;
+    if (const auto chunks = split_toml(sources.text(file), chunk_bytes); chunks.size() > 1) {
+        DiagnosticSink quiet;
+        Loader loader(program, sources, file, quiet);
+        if (load_in_chunks(loader, sources, file, chunks)) {
+            for (const Diagnostic& d : quiet.all()) {
+                sink.report(d);  // warnings, if any
+            }
+            auto facts = loader.take_facts();
+            out.insert(out.end(), std::make_move_iterator(facts.begin()),
+                       std::make_move_iterator(facts.end()));
+            if (meta != nullptr) {
+                *meta = loader.take_meta();
+            }
+            return true;
+        }
     }
     toml::table root;
     try {

@@ -76,6 +76,13 @@ void FactTable::reclaim() {
     killed_.clear();
 }
 
+void FactTable::drop_match_links() {
+    for (std::size_t i = 0; i < records_.size(); ++i) {
+        std::vector<TokenId>().swap(records_[i].tokens);
+        std::vector<AlphaId>().swap(records_[i].alphas);
+    }
+}
+
 FactId FactTable::find_equal(ir::TemplateIndex template_index,
                              const std::vector<Value>& slots) const {
     auto [first, last] = by_content_.equal_range(hash_of(template_index, slots));

@@ -8,6 +8,7 @@
 #include "ir/program.hpp"
 #include "maslahat/value.hpp"
 #include "rete/ids.hpp"
+#include "support/chunked_vector.hpp"
 
 #include <array>
 #include <cstdint>
@@ -37,6 +38,8 @@ public:
     void kill(FactId id);
     /// Makes the records of facts killed since the last call reusable.
     void reclaim();
+    /// Forgets every fact's tokens and alpha memories (Memory::release_matches).
+    void drop_match_links();
     /// A live fact with the same template and slot values, or no_fact.
     FactId find_equal(ir::TemplateIndex template_index, const std::vector<Value>& slots) const;
 
@@ -106,7 +109,7 @@ private:
     }
     static std::size_t hash_of(ir::TemplateIndex template_index, const std::vector<Value>& slots);
 
-    std::vector<Fact> records_;
+    support::ChunkedVector<Fact> records_;
     std::vector<std::uint32_t> free_;  ///< reusable records
     std::vector<FactId> killed_;       ///< dead, still readable until reclaim()
     std::vector<std::unique_ptr<Page>> pages_;

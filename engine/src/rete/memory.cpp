@@ -183,6 +183,16 @@ void Memory::retract_fact(FactId f) {
     facts_.kill(f);
 }
 
+void Memory::release_matches() {
+    tokens_ = TokenStore{};
+    joins_ = std::vector<JoinMemory>(joins_.size());
+    negatives_ = std::vector<NegativeMemory>(negatives_.size());
+    nccs_ = std::vector<NccMemory>(nccs_.size());
+    aggregates_ = std::vector<AggregateMemory>(aggregates_.size());
+    facts_.drop_match_links();
+    root_token_ = no_token;
+}
+
 std::optional<MatchError> Memory::take_error() {
     auto e = std::move(error_);
     error_.reset();

@@ -123,6 +123,9 @@ public:
     FactId assert_fact(ir::TemplateIndex template_index, std::vector<Value> slots);
     /// Retracts a live fact and propagates the removal.
     void retract_fact(FactId id);
+    /// Frees every token and beta memory (the match state) but keeps the facts: for reading
+    /// the final working memory after a run. Nothing may be asserted or retracted after it.
+    void release_matches();
     /// Ends a firing: storage of the facts retracted so far is reused from now on.
     void reclaim() {
         facts_.reclaim();

@@ -7,6 +7,7 @@
 #include "ir/program.hpp"
 #include "maslahat/value.hpp"
 #include "rete/ids.hpp"
+#include "support/chunked_vector.hpp"
 
 #include <cstdint>
 #include <vector>
@@ -61,7 +62,7 @@ public:
     }
 
 private:
-    std::vector<Token> tokens_;
+    support::ChunkedVector<Token> tokens_;
     std::vector<TokenId> free_;
     std::uint64_t next_serial_ = 1;
 };

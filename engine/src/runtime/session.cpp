@@ -191,6 +191,11 @@ RunOutcome Session::run(const RunOptions& options) {
     return out;
 }
 
+void Session::finish() {
+    memory_->release_matches();
+    agenda_ = agenda::Agenda(agenda_.strategy());
+}
+
 std::vector<FactRecord> Session::facts() const {
     std::vector<FactRecord> out;
     const auto& table = memory_->facts();

@@ -12,6 +12,7 @@
 #include "rete/network.hpp"
 #include "runtime/records.hpp"
 #include "runtime/truth_maintenance.hpp"
+#include "support/chunked_vector.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -48,6 +49,9 @@ public:
 
     /// Fires activations until the agenda is empty, `halt`, the firing limit or an error.
     RunOutcome run(const RunOptions& options = {});
+    /// Frees the match state (tokens, beta memories, agenda) and keeps facts and
+    /// recommendations for reading: call once the session will not run again.
+    void finish();
 
     /// Live facts ordered by id.
     std::vector<FactRecord> facts() const;
@@ -117,7 +121,7 @@ private:
     std::unique_ptr<rete::Memory> memory_;
     agenda::Agenda agenda_;
     TruthMaintenance tms_;
-    std::vector<Meta> meta_;  ///< by fact id
+    support::ChunkedVector<Meta> meta_;  ///< by fact record (FactTable::record_index)
     std::vector<std::string> output_;
     std::vector<std::uint64_t> fire_counts_;
     EngineObserver* observer_ = nullptr;

@@ -52,9 +52,7 @@ std::uint32_t Session::assert_internal(ir::TemplateIndex t, std::vector<Value> s
     }
     const rete::FactId fid = memory_->assert_fact(t, std::move(slots));
     const std::uint32_t record = memory_->facts().record_index(fid);
-    if (record >= meta_.size()) {
-        meta_.resize(memory_->facts().record_count());
-    }
+    meta_.grow_to(std::size_t{record} + 1);
     meta_[record] = std::move(meta);
     if (observer_ != nullptr) {
         if (logical_serial) {

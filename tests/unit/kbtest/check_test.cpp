@@ -23,7 +23,7 @@ FactResult fact(std::string name, std::vector<std::pair<std::string, Value>> slo
     FactResult f;
     f.template_name = std::move(name);
     for (auto& [slot, value] : slots) {
-        f.slots.push_back(SlotResult{slot, value, std::nullopt});
+        f.slots.push_back(SlotResult{slot, value, nullptr});
     }
     return f;
 }
