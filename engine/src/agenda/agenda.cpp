@@ -16,11 +16,10 @@ void Agenda::set_strategy(Strategy strategy) {
 }
 
 void Agenda::add(Activation activation) {
-    auto owned = std::make_unique<Activation>(std::move(activation));
-    const Activation* raw = owned.get();
-    auto [it, inserted] = by_serial_.emplace(raw->serial, std::move(owned));
+    const std::uint64_t serial = activation.serial;
+    auto [it, inserted] = by_serial_.try_emplace(serial, std::move(activation));
     if (inserted) {
-        order_.insert(raw);
+        order_.insert(&it->second);
     }
 }
 
@@ -29,8 +28,8 @@ std::optional<Activation> Agenda::remove(std::uint64_t serial) {
     if (it == by_serial_.end()) {
         return std::nullopt;
     }
-    order_.erase(it->second.get());
-    Activation out = std::move(*it->second);
+    order_.erase(&it->second);
+    Activation out = std::move(it->second);
     by_serial_.erase(it);
     return out;
 }

@@ -39,7 +39,8 @@ public:
     std::vector<const Activation*> in_order() const;
 
 private:
-    std::unordered_map<std::uint64_t, std::unique_ptr<Activation>> by_serial_;
+    /// Node-based: an activation never moves while pending, so order_ can point at it.
+    std::unordered_map<std::uint64_t, Activation> by_serial_;
     std::set<const Activation*, ActivationOrder> order_;
 };
 

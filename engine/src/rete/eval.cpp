@@ -379,6 +379,10 @@ Value evaluate(const ir::Expr& expr, const Frame& frame, std::optional<EvalError
 
 bool test_constraint(const ir::Constraint& constraint, const Value& slot_value, const Frame& frame,
                      std::optional<EvalError>& error) {
+    if (constraint.rhs.kind == ir::ExprKind::Literal) {
+        // the common alpha test `slot OP literal`: no evaluation, no copy
+        return compare_values(constraint.op, slot_value, constraint.rhs.value);
+    }
     const bool had_error = error.has_value();
     const Value rhs = evaluate(constraint.rhs, frame, error);
     if (!had_error && error) {
