@@ -71,7 +71,7 @@ void Memory::aggregate_left_activate(const Node& n, NodeId id, TokenId t) {
     const AggregateNode& node = net_.aggregate(n);
     auto& mem = aggregates_[n.data];
     const std::size_t h = left_hash(node.spec, t);
-    mem.left.add(h, t);
+    left_add(mem.left, n, h, t);
     auto& st = mem.states[t];
     if (const auto* bucket = mem.right.find(h)) {
         for (const FactId f : *bucket) {
@@ -142,7 +142,7 @@ void Memory::aggregate_right_retract(const Node& n, NodeId id, FactId f) {
 
 void Memory::aggregate_left_retract(const Node& n, TokenId t) {
     auto& mem = aggregates_[n.data];
-    mem.left.remove(left_hash(net_.aggregate(n).spec, t), t);
+    left_remove(mem.left, n, left_hash(net_.aggregate(n).spec, t), t);
     mem.records.take_token(t);
     mem.states.erase(t);
 }

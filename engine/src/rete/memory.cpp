@@ -183,6 +183,45 @@ void Memory::retract_fact(FactId f) {
     facts_.kill(f);
 }
 
+bool Memory::is_first_child(const Node& n, TokenId t) const {
+    const auto& siblings = net_.node(tokens_[t].node).children;
+    return !siblings.empty() && &net_.node(siblings.front()) == &n;
+}
+
+void Memory::left_add(HashIndex<TokenId>& index, const Node& n, std::size_t h, TokenId t) {
+    auto& bucket = index.buckets[h];
+    if (is_first_child(n, t)) {
+        tokens_[t].left_pos = static_cast<std::uint32_t>(bucket.size());
+    }
+    bucket.push_back(t);
+}
+
+void Memory::left_remove(HashIndex<TokenId>& index, const Node& n, std::size_t h, TokenId t) {
+    // every token in this memory comes from the same parent node: either all of them keep
+    // their position here (first child) or none does
+    if (!is_first_child(n, t)) {
+        index.remove(h, t);
+        return;
+    }
+    auto it = index.buckets.find(h);
+    if (it == index.buckets.end()) {
+        return;
+    }
+    auto& bucket = it->second;
+    const std::uint32_t pos = tokens_[t].left_pos;
+    if (pos >= bucket.size() || bucket[pos] != t) {
+        index.remove(h, t);  // not where it should be: cannot happen, stay correct anyway
+        return;
+    }
+    const TokenId moved = bucket.back();
+    bucket[pos] = moved;
+    tokens_[moved].left_pos = pos;
+    bucket.pop_back();
+    if (bucket.empty()) {
+        index.buckets.erase(it);
+    }
+}
+
 void Memory::release_matches() {
     tokens_ = TokenStore{};
     joins_ = std::vector<JoinMemory>(joins_.size());
@@ -239,7 +278,7 @@ void Memory::left_retract(NodeId id, TokenId t) {
     const Node& n = net_.node(id);
     switch (n.kind) {
         case NodeKind::Join:
-            joins_[n.data].left.remove(left_hash(net_.join(n).spec, t), t);
+            left_remove(joins_[n.data].left, n, left_hash(net_.join(n).spec, t), t);
             break;
         case NodeKind::Negative:
             negative_left_retract(n, t);

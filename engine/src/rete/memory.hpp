@@ -173,6 +173,11 @@ private:
     void aggregate_refresh(const Node& n, NodeId id, TokenId t);
     void test_left_activate(const Node& n, NodeId id, TokenId t);
 
+    // left memories: O(1) removal through Token::left_pos for a node's first child
+    void left_add(HashIndex<TokenId>& index, const Node& n, std::size_t h, TokenId t);
+    void left_remove(HashIndex<TokenId>& index, const Node& n, std::size_t h, TokenId t);
+    bool is_first_child(const Node& n, TokenId t) const;
+
     // join helpers (join_spec.cpp)
     const Value& left_value(const JoinKey& k, TokenId t) const;
     std::size_t left_hash(const JoinSpec& s, TokenId t) const;

@@ -13,7 +13,7 @@ void Memory::negative_left_activate(const Node& n, NodeId id, TokenId t) {
     const NegativeNode& node = net_.negative(n);
     auto& mem = negatives_[n.data];
     const std::size_t h = left_hash(node.spec, t);
-    mem.left.add(h, t);
+    left_add(mem.left, n, h, t);
     std::uint32_t count = 0;
     if (const auto* bucket = mem.right.find(h)) {
         for (const FactId f : *bucket) {
@@ -90,7 +90,7 @@ void Memory::negative_right_retract(const Node& n, NodeId id, FactId f) {
 
 void Memory::negative_left_retract(const Node& n, TokenId t) {
     auto& mem = negatives_[n.data];
-    mem.left.remove(left_hash(net_.negative(n).spec, t), t);
+    left_remove(mem.left, n, left_hash(net_.negative(n).spec, t), t);
     mem.records.take_token(t);
     mem.states.erase(t);
 }

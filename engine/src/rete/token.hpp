@@ -21,8 +21,10 @@ struct Token {
     std::uint16_t positions = 0;  ///< token positions covered, including this one
     bool has_position = false;    ///< adds a position (fact or aggregate value)
     bool dying = false;           ///< being deleted: nodes must not emit below it
-    std::uint64_t serial = 0;     ///< unique for the life of the memory
-    Value value;                  ///< aggregate result (Aggregate tokens)
+    /// Its index in the left-memory bucket of its node's first child (O(1) removal).
+    std::uint32_t left_pos = 0;
+    std::uint64_t serial = 0;  ///< unique for the life of the memory
+    Value value;               ///< aggregate result (Aggregate tokens)
     std::vector<TokenId> children;
 };
 
