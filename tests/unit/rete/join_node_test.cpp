@@ -134,3 +134,44 @@ rule still when c(name: ?n, trend not in [rising, falling]) then print "still {?
     std::sort(out.begin(), out.end());
     CHECK(out == Lines{"moving A", "still B", "transit A"});
 }
+
+// Left memories remove a token in O(1) through its stored bucket position; a key-less join
+// (no shared variable) keeps every left token in one bucket. Retracting in an order unlike
+// the order of arrival must still leave exactly the right matches.
+TEST_CASE("a key-less join keeps the right matches through scattered retractions", "[rete]") {
+    Engine e(R"(
+template a { n: int }
+template b { n: int }
+rule pair
+when
+    a(n: ?x)
+    b(n: ?y)
+    test ?x + ?y == 1000
+then
+    print "{?x} {?y}"
+end
+)");
+    std::vector<std::uint32_t> as;
+    for (int i = 0; i < 200; ++i) {
+        as.push_back(e.fact("a", {{"n", Value::integer(i)}}));
+    }
+    // retract every third `a`, from the middle outwards
+    std::vector<int> gone;
+    for (int i = 99, j = 100; i >= 0 || j < 200; --i, ++j) {
+        for (const int k : {i, j}) {
+            if (k >= 0 && k < 200 && k % 3 == 0) {
+                CHECK(e.retract(as[static_cast<std::size_t>(k)]));
+                gone.push_back(k);
+            }
+        }
+    }
+    for (int i = 0; i < 200; ++i) {
+        e.fact("b", {{"n", Value::integer(1000 - i)}});
+    }
+    e.run();
+    CHECK(e.output().size() == 200 - gone.size());
+    for (const auto& line : e.output()) {
+        const int x = std::stoi(line.substr(0, line.find(' ')));
+        CHECK(x % 3 != 0);
+    }
+}
