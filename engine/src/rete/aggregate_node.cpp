@@ -96,14 +96,9 @@ void Memory::aggregate_left_activate(const Node& n, NodeId id, TokenId t) {
 
 void Memory::aggregate_right_activate(const Node& n, NodeId id, FactId f) {
     const AggregateNode& node = net_.aggregate(n);
-    const auto* bucket = aggregates_[n.data].left.find(right_hash(node.spec, f));
-    if (bucket == nullptr) {
-        return;
-    }
-    const std::vector<TokenId> lefts = *bucket;
-    for (const TokenId t : lefts) {
+    for_each_left(aggregates_[n.data].left, right_hash(node.spec, f), [&](TokenId t) {
         if (!join_passes(node.spec, n, t, f)) {
-            continue;
+            return;
         }
         auto& mem = aggregates_[n.data];
         mem.records.add(t, f);
@@ -119,7 +114,7 @@ void Memory::aggregate_right_activate(const Node& n, NodeId id, FactId f) {
             st.values.emplace(f, std::move(v));
         }
         aggregate_refresh(n, id, t);
-    }
+    });
 }
 
 void Memory::aggregate_right_retract(const Node& n, NodeId id, FactId f) {

@@ -24,16 +24,11 @@ void Memory::join_left_activate(const Node& n, NodeId id, TokenId t) {
 
 void Memory::join_right_activate(const Node& n, NodeId id, FactId f) {
     const JoinSpec& s = net_.join(n).spec;
-    const auto* bucket = joins_[n.data].left.find(right_hash(s, f));
-    if (bucket == nullptr) {
-        return;
-    }
-    const std::vector<TokenId> lefts = *bucket;
-    for (const TokenId t : lefts) {
+    for_each_left(joins_[n.data].left, right_hash(s, f), [&](TokenId t) {
         if (join_passes(s, n, t, f)) {
             emit(id, t, f, true, Value());
         }
-    }
+    });
 }
 
 }  // namespace maslahat::rete

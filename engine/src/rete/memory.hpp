@@ -173,6 +173,20 @@ private:
     void aggregate_refresh(const Node& n, NodeId id, TokenId t);
     void test_left_activate(const Node& n, NodeId id, TokenId t);
 
+    /// Calls fn(token) for each token of a left-memory bucket, looking the bucket up again at
+    /// each step rather than copying it: what fn emits reaches only the nodes below this
+    /// one (never this memory), and the lookup stays valid if another map rehashes.
+    template <typename Fn>
+    static void for_each_left(const HashIndex<TokenId>& index, std::size_t h, Fn&& fn) {
+        for (std::size_t i = 0;; ++i) {
+            const auto* bucket = index.find(h);
+            if (bucket == nullptr || i >= bucket->size()) {
+                return;
+            }
+            fn((*bucket)[i]);
+        }
+    }
+
     // left memories: O(1) removal through Token::left_pos for a node's first child
     void left_add(HashIndex<TokenId>& index, const Node& n, std::size_t h, TokenId t);
     void left_remove(HashIndex<TokenId>& index, const Node& n, std::size_t h, TokenId t);

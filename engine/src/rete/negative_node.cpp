@@ -35,20 +35,15 @@ void Memory::negative_left_activate(const Node& n, NodeId id, TokenId t) {
 
 void Memory::negative_right_activate(const Node& n, NodeId id, FactId f) {
     const NegativeNode& node = net_.negative(n);
-    const auto* bucket = negatives_[n.data].left.find(right_hash(node.spec, f));
-    if (bucket == nullptr) {
-        return;
-    }
-    const std::vector<TokenId> lefts = *bucket;
-    for (const TokenId t : lefts) {
+    for_each_left(negatives_[n.data].left, right_hash(node.spec, f), [&](TokenId t) {
         if (!join_passes(node.spec, n, t, f)) {
-            continue;
+            return;
         }
         auto& mem = negatives_[n.data];
         mem.records.add(t, f);
         auto& st = mem.states[t];
         if (++st.count != 1) {
-            continue;
+            return;
         }
         if (node.exists) {
             const TokenId out = tokens_.make(t, id, no_fact, false, Value());
@@ -61,7 +56,7 @@ void Memory::negative_right_activate(const Node& n, NodeId id, FactId f) {
             st.output = no_token;
             delete_token(out);
         }
-    }
+    });
 }
 
 void Memory::negative_right_retract(const Node& n, NodeId id, FactId f) {
