@@ -10,6 +10,7 @@
 #include "rete/network.hpp"
 #include "rete/token.hpp"
 
+#include <absl/container/flat_hash_map.h>
 #include <cstdint>
 #include <optional>
 #include <set>
@@ -21,7 +22,7 @@ namespace maslahat::rete {
 /// Tokens (left) or facts (right) bucketed by the hash of their join-key values.
 template <typename Id>
 struct HashIndex {
-    std::unordered_map<std::size_t, std::vector<Id>> buckets;
+    absl::flat_hash_map<std::size_t, std::vector<Id>> buckets;
     void add(std::size_t h, Id id) {
         buckets[h].push_back(id);
     }
@@ -34,8 +35,8 @@ struct HashIndex {
 
 /// Which left tokens a right fact matches at a negative/aggregate node, both ways.
 struct MatchRecords {
-    std::unordered_map<FactId, std::vector<TokenId>> by_fact;
-    std::unordered_map<TokenId, std::vector<FactId>> by_token;
+    absl::flat_hash_map<FactId, std::vector<TokenId>> by_fact;
+    absl::flat_hash_map<TokenId, std::vector<FactId>> by_token;
     void add(TokenId t, FactId f);
     std::vector<TokenId> take_fact(FactId f);
     std::vector<FactId> take_token(TokenId t);
@@ -54,7 +55,7 @@ struct NegativeMemory {
         std::uint32_t count = 0;
         TokenId output = no_token;
     };
-    std::unordered_map<TokenId, State> states;
+    absl::flat_hash_map<TokenId, State> states;
 };
 
 struct NccMemory {
