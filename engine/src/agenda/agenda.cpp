@@ -8,18 +8,17 @@ void Agenda::set_strategy(Strategy strategy) {
     if (strategy == this->strategy()) {
         return;
     }
-    std::set<const Activation*, ActivationOrder> reordered(ActivationOrder{strategy});
-    for (const Activation* a : order_) {
-        reordered.insert(a);
+    order_ = Order(ActivationOrder{strategy});
+    for (auto& [serial, entry] : by_serial_) {
+        entry.position = order_.insert(&entry.activation).first;
     }
-    order_ = std::move(reordered);
 }
 
 void Agenda::add(Activation activation) {
     const std::uint64_t serial = activation.serial;
-    auto [it, inserted] = by_serial_.try_emplace(serial, std::move(activation));
+    auto [it, inserted] = by_serial_.try_emplace(serial, Entry{std::move(activation), {}});
     if (inserted) {
-        order_.insert(&it->second);
+        it->second.position = order_.insert(&it->second.activation).first;
     }
 }
 
@@ -28,8 +27,8 @@ std::optional<Activation> Agenda::remove(std::uint64_t serial) {
     if (it == by_serial_.end()) {
         return std::nullopt;
     }
-    order_.erase(&it->second);
-    Activation out = std::move(it->second);
+    order_.erase(it->second.position);
+    Activation out = std::move(it->second.activation);
     by_serial_.erase(it);
     return out;
 }

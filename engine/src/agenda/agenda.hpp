@@ -39,9 +39,14 @@ public:
     std::vector<const Activation*> in_order() const;
 
 private:
+    using Order = std::set<const Activation*, ActivationOrder>;
+    struct Entry {
+        Activation activation;
+        Order::iterator position;  ///< in order_: removal needs no comparisons
+    };
     /// Node-based: an activation never moves while pending, so order_ can point at it.
-    std::unordered_map<std::uint64_t, Activation> by_serial_;
-    std::set<const Activation*, ActivationOrder> order_;
+    std::unordered_map<std::uint64_t, Entry> by_serial_;
+    Order order_;
 };
 
 }  // namespace maslahat::agenda
