@@ -78,10 +78,20 @@ bool Memory::alpha_passes(const AlphaNode& a, FactId f) {
         return true;
     }
     const auto& slots = facts_.get(f).slots;
-    const Frame fr = frame(no_token, self_position, f);
+    std::optional<Frame> fr;  // built only for a test that is not `slot OP literal`
     std::optional<EvalError> error;
     for (const auto& c : a.tests) {
-        if (!test_constraint(c, slot_of(slots, c.slot), fr, error)) {
+        const Value& v = slot_of(slots, c.slot);
+        if (c.rhs.kind == ir::ExprKind::Literal) {
+            if (!compare_values(c.op, v, c.rhs.value)) {
+                return false;
+            }
+            continue;
+        }
+        if (!fr) {
+            fr = frame(no_token, self_position, f);
+        }
+        if (!test_constraint(c, v, *fr, error)) {
             if (error && !error_) {
                 error_ = MatchError{std::move(*error), a.first_rule};
             }
