@@ -3,9 +3,11 @@
 #include "support/utf8.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iterator>
+#include <memory>
 #include <system_error>
 
 namespace maslahat::api {
@@ -67,23 +69,41 @@ std::optional<FileId> read_source(SourceManager& sources, const std::string& pat
         sink.error(DiagCode::E0107, std::nullopt, "cannot read '" + path + "': not a regular file");
         return std::nullopt;
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    // stdio without its own buffer: the bytes go straight into the string, sized once from
+    // the file size (an ifstream allocates a buffer per file and grows the string by appends)
+    std::FILE* in = std::fopen(path.c_str(), "rb");
+    if (in == nullptr) {
         sink.error(DiagCode::E0107, std::nullopt, "cannot read '" + path + "'");
         return std::nullopt;
     }
+    const std::unique_ptr<std::FILE, int (*)(std::FILE*)> closer(in, &std::fclose);
+    std::setvbuf(in, nullptr, _IONBF, 0);
     std::string text;
-    char buffer[1 << 16];
-    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-        text.append(buffer, static_cast<std::size_t>(in.gcount()));
+    const std::uintmax_t size_hint = ec ? 0 : fs::file_size(path, ec);
+    // one read of the whole file (plus one byte to see its end), at most the limit plus one
+    const std::uintmax_t cap = max_bytes < SIZE_MAX ? std::uintmax_t{max_bytes} + 1 : max_bytes;
+    std::size_t chunk =
+        ec || size_hint == 0
+            ? std::size_t{1} << 16
+            : static_cast<std::size_t>(std::min<std::uintmax_t>(size_hint + 1, cap));
+    chunk = std::max<std::size_t>(chunk, 1);
+    for (;;) {
+        const std::size_t used = text.size();
+        text.resize(used + chunk);
+        const std::size_t got = std::fread(text.data() + used, 1, chunk, in);
+        text.resize(used + got);
         if (text.size() > max_bytes) {
             sink.error(DiagCode::E0110, std::nullopt,
                        "cannot read '" + path + "': larger than the limit of " +
                            std::to_string(max_bytes) + " bytes (--max-input-size)");
             return std::nullopt;
         }
+        if (got < chunk) {
+            break;
+        }
+        chunk = std::size_t{1} << 16;
     }
-    if (in.bad()) {
+    if (std::ferror(in) != 0) {
         sink.error(DiagCode::E0107, std::nullopt, "cannot read '" + path + "'");
         return std::nullopt;
     }

@@ -7,6 +7,8 @@
 #include <ctime>
 #include <map>
 #include <set>
+#include <unordered_map>
+#include <utility>
 
 namespace maslahat::output {
 namespace {
@@ -61,33 +63,50 @@ bool mentions(const FactResult& fact, const std::string& subject) {
     return false;
 }
 
+/// Facts by id and the joined `evidence` texts by (item, country), built once per report:
+/// the supports look facts up by id instead of scanning every fact for every cited id.
+struct FactIndex {
+    std::unordered_map<std::uint64_t, const FactResult*> by_id;
+    std::map<std::pair<std::string, std::string>, std::string> evidence_joined;
+
+    explicit FactIndex(const RunResult& result) {
+        by_id.reserve(result.facts.size());
+        for (const auto& f : result.facts) {
+            by_id.emplace(f.id, &f);
+            if (f.template_name == "evidence") {
+                std::string& joined = evidence_joined[{text_of(f, "item"), text_of(f, "country")}];
+                joined += (joined.empty() ? "" : "; ") + text_of(f, "text");
+            }
+        }
+    }
+    const FactResult* fact(std::uint64_t id) const {
+        const auto it = by_id.find(id);
+        return it == by_id.end() ? nullptr : it->second;
+    }
+};
+
 /// The `finding` facts a support matched, each with its `evidence` texts (the figures).
-mu::data support_findings(const RunResult& result, const SupportResult& support, Markup markup) {
+mu::data support_findings(const FactIndex& index, const SupportResult& support, Markup markup) {
     mu::data list{mu::data::type::list};
     for (const auto id : support.facts) {
-        for (const auto& f : result.facts) {
-            if (f.id != id || f.template_name != "finding") {
-                continue;
-            }
-            const std::string item = text_of(f, "item");
-            const std::string country = text_of(f, "country");
-            std::string joined;
-            for (const auto& e : result.facts) {
-                if (e.template_name == "evidence" && text_of(e, "item") == item &&
-                    text_of(e, "country") == country) {
-                    joined += (joined.empty() ? "" : "; ") + text_of(e, "text");
-                }
-            }
-            mu::data entry;
-            entry.set("item", cell(item, markup));
-            entry.set("evidence_joined", cell(joined, markup));
-            list.push_back(entry);
+        const FactResult* f = index.fact(id);
+        if (f == nullptr || f->template_name != "finding") {
+            continue;
         }
+        std::pair<std::string, std::string> key{text_of(*f, "item"), text_of(*f, "country")};
+        const auto joined = index.evidence_joined.find(key);
+        mu::data entry;
+        entry.set("item", cell(key.first, markup));
+        entry.set(
+            "evidence_joined",
+            cell(joined == index.evidence_joined.end() ? std::string() : joined->second, markup));
+        list.push_back(entry);
     }
     return list;
 }
 
 mu::data recommendations(const RunResult& result, const std::string& subject, Markup markup) {
+    const FactIndex index(result);
     mu::data list{mu::data::type::list};
     std::size_t rank = 0;
     for (const auto& rec : result.recommendations) {
@@ -110,15 +129,14 @@ mu::data recommendations(const RunResult& result, const std::string& subject, Ma
             support.set("because", cell(s.because, markup));
             std::string cited;
             for (const auto id : s.facts) {
-                for (const auto& f : result.facts) {
-                    if (f.id == id && f.origin.kind == FactOrigin::Kind::File) {
-                        cited += (cited.empty() ? "" : ", ") + f.origin.file + ":" +
-                                 std::to_string(f.origin.line);
-                    }
+                const FactResult* f = index.fact(id);
+                if (f != nullptr && f->origin.kind == FactOrigin::Kind::File) {
+                    cited += (cited.empty() ? "" : ", ") + f->origin.file + ":" +
+                             std::to_string(f->origin.line);
                 }
             }
             support.set("cited", cell(cited, markup));
-            support.set("findings", support_findings(result, s, markup));
+            support.set("findings", support_findings(index, s, markup));
             supports.push_back(support);
         }
         item.set("supports", supports);
