@@ -6,6 +6,7 @@
 # Usage: html_pages_test.sh MASLAHAT SOURCE_DIR
 set -euo pipefail
 maslahat=$1
+here=$(cd "$(dirname "$0")" && pwd)
 source_dir=$2
 if ! command -v chromium >/dev/null 2>&1; then
     echo "chromium not available: skipped"
@@ -21,50 +22,10 @@ cd "$source_dir"
 "$maslahat" compare facts/uzbekistan.toml --subject Germany --subject Kazakhstan --format html \
     -o "$work/compare.html"
 check() {  # FILE LANDMARK...
-    python3 - "$@" <<'PY'
-import sys
-from html.parser import HTMLParser
-path, landmarks = sys.argv[1], sys.argv[2:]
-text = open(path, encoding="utf-8").read()
-void = {"meta", "br", "img", "hr", "input", "link"}
-class Check(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.stack, self.errors = [], []
-    def handle_starttag(self, tag, attrs):
-        if tag not in void:
-            self.stack.append(tag)
-    def handle_endtag(self, tag):
-        if not self.stack or self.stack[-1] != tag:
-            self.errors.append((tag, self.getpos()))
-        else:
-            self.stack.pop()
-c = Check()
-c.feed(text)
-c.close()
-assert not c.errors and not c.stack, (path, c.errors[:3], c.stack)
-for landmark in landmarks:
-    assert landmark in text, (path, landmark)
-assert "<script" not in text and "http://" not in text and "https://" not in text, path
-assert "internal error" not in text, path
-print("html ok:", path)
-PY
+    python3 "$here/html_check.py" "$@"
     timeout 120 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
         --window-size=1000,1400 --screenshot="$1.png" "file://$1" >/dev/null 2>&1
-    python3 - "$1.png" <<'PY'
-import struct, sys, zlib
-data = open(sys.argv[1], "rb").read()
-assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
-pos, idat = 8, b""
-while pos < len(data):
-    length, kind = struct.unpack(">I4s", data[pos:pos + 8])
-    if kind == b"IDAT":
-        idat += data[pos + 8:pos + 8 + length]
-    pos += 12 + length
-distinct = len(set(zlib.decompress(idat)))
-assert distinct > 32, "%s looks blank (%d distinct byte values)" % (sys.argv[1], distinct)
-print("screenshot ok:", sys.argv[1])
-PY
+    python3 "$here/png_not_blank.py" "$1.png"
 }
 check "$work/why.html" "<h1>Why D for Uzbekistan</h1>" "facts/uzbekistan.toml:" "class=\"fact derived\""
 check "$work/why_not.html" "<h1>Why not A for Germany</h1>" "fails at condition" "class=\"failure\""
