@@ -211,6 +211,87 @@ max_facts_runaway)
     run 3 run grow.rules --max-facts 1000 --timeout 5
     expect_diag '(fact|time) limit of'
     ;;
+long_operator_chain)
+    # 100,000 chained operators once crashed `run` (the evaluator recursed once per operator):
+    # now E0102 at the expression, exit 3, for every place an expression can stand.
+    items_rules
+    { printf 'rule deep when item(n: ?c)\n    test ?c < 1'; for _ in $(seq 1 10000); do printf '+1+1+1+1+1+1+1+1+1+1'; done
+      printf '\nthen\n    print "deep"\nend\n'; } >>items.rules
+    printf '[[item]]\nname = "a"\nn = 1\n' >items.toml
+    run 3 run items.rules --facts items.toml
+    expect_diag '^items\.rules:12:[0-9]+: error: expression too deep'
+    { printf 'template x {\n    a: int\n}\nrule r when x(a: ?v) then assert x(a: ?v'; for _ in $(seq 1 10000); do printf ' * ?v * ?v * ?v * ?v * ?v'; done
+      printf ') end\n'; } >assert.rules
+    run 3 check assert.rules
+    expect_diag '^assert\.rules:4:[0-9]+: error: expression too deep'
+    { printf 'template x {\n    a: int\n}\nrule r when x(a: ?v)\n    test ?v'; for _ in $(seq 1 10000); do printf ' < ?v < ?v < ?v < ?v < ?v'; done
+      printf '\nthen\n    print "x"\nend\n'; } >compare.rules
+    run 3 check compare.rules
+    expect_diag '^compare\.rules:5:[0-9]+: error: expression too deep'
+    ;;
+long_string_1m)
+    # A 1,000,000-character string literal in a rule, printed once.
+    items_rules
+    { printf 'rule big when item(n: ?c)\nthen\n    print "'; head -c 1000000 /dev/zero | tr '\0' 's'; printf '"\nend\n'; } >>items.rules
+    printf '[[item]]\nname = "a"\nn = 1\n' >items.toml
+    run 0 run items.rules --facts items.toml
+    [[ $(wc -c <out.txt) -gt 1000000 ]] || fail "the long string was not printed"
+    ;;
+rules_10000)
+    # 10,000 rules over one template: loads, checks and runs within the time limit.
+    items_rules
+    for i in $(seq 1 10000); do printf 'rule r%d when item(n > %d) then print "r%d" end\n' "$i" "$i" "$i"; done >>items.rules
+    printf '[[item]]\nname = "a"\nn = 20\n' >items.toml
+    run 0 run items.rules --facts items.toml
+    [[ $(grep -cx 'r[0-9]*' out.txt) -eq 19 ]] || fail "expected 19 rules to fire"
+    ;;
+facts_100k_array)
+    # A list slot holding 100,000 elements, and 100,000 facts in one file.
+    printf 'template bag {\n    xs: [int]\n}\nrule r when bag(xs: ?x) then print "bag" end\n' >bag.rules
+    { printf '[[bag]]\nxs = ['; seq -s, 1 100000 | tr -d '\n'; printf ']\n'; } >bag.toml
+    run 0 run bag.rules --facts bag.toml
+    grep -q 'bag' out.txt || fail "the rule did not fire"
+    items_rules
+    for i in $(seq 1 100000); do printf '[[item]]\nname = "i%d"\nn = %d\n' "$i" "$i"; done >many.toml
+    run 0 check items.rules --facts many.toml
+    ;;
+output_is_input)
+    # -o naming one of the inputs (a file given, or a file inside a given folder) is refused
+    # before anything runs: exit 2, the input unchanged.
+    items_rules
+    printf '[[item]]\nname = "a"\nn = 1\n' >items.toml
+    cp items.toml keep.toml
+    run 2 run items.rules --facts items.toml -o items.toml
+    expect_diag "would overwrite the input 'items\.toml'"
+    cmp -s items.toml keep.toml || fail "the fact file was changed"
+    cp items.rules keep.rules
+    mkdir rules && mv items.rules rules/
+    run 2 run rules --facts items.toml -o rules/items.rules
+    expect_diag "would overwrite the input 'rules'"
+    cmp -s rules/items.rules keep.rules || fail "the rule file was changed"
+    ln -s items.toml link.toml
+    run 2 run rules --facts items.toml -o link.toml
+    cmp -s items.toml keep.toml || fail "the fact file was changed through a link"
+    ;;
+output_special_files)
+    # -o into a missing folder, at a FIFO without a reader, through a symbolic link: a clear
+    # error (nothing created, the FIFO still a FIFO), or the link's target written.
+    items_rules
+    printf '[[item]]\nname = "a"\nn = 1\n' >items.toml
+    run 1 run items.rules --facts items.toml -o missing/sub/report.txt
+    expect_diag "cannot write 'missing/sub/report\.txt'"
+    [[ ! -e missing ]] || fail "the missing folder was created"
+    mkfifo pipe.txt || { echo "SKIP: no mkfifo"; exit 77; }
+    run 1 run items.rules --facts items.toml -o pipe.txt
+    expect_diag "cannot write 'pipe\.txt'"
+    [[ -p pipe.txt ]] || fail "the FIFO was replaced"
+    mkdir out && echo old >out/report.txt && ln -s out/report.txt link.txt
+    run 0 run items.rules --facts items.toml -o link.txt
+    [[ -L link.txt ]] || fail "the symbolic link was replaced by a file"
+    grep -q 'a has 1' out/report.txt || fail "the link's target was not written"
+    [[ $(ls -A out | wc -l) -eq 1 ]] || fail "stray files: $(ls -A out)"
+    # (-o /dev/null is not tried here: a regression would replace the machine's /dev/null.)
+    ;;
 *)
     echo "unknown case $case_name"
     exit 1

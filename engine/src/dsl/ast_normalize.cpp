@@ -3,7 +3,10 @@
 #include "dsl/ast_access.hpp"
 
 #include <boost/variant/apply_visitor.hpp>
+#include <fmt/format.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <type_traits>
 #include <utility>
 
@@ -19,21 +22,27 @@ Overloaded(F...) -> Overloaded<F...>;
 
 using ast::unwrap;
 
-void collapse_optional(boost::optional<ast::Expr>& expr) {
-    if (expr) {
-        collapse_chains(*expr);
-    }
-}
-
-void normalize_pattern(ast::Pattern& pattern) {
-    for (auto& c : pattern.constraints) {
-        collapse_chains(c.value);
-    }
-}
-
 class Normalizer {
 public:
     explicit Normalizer(ParseState& state) : state_(state) {}
+
+    // Collapses an expression's chains and checks its depth; false after reporting E0102.
+    bool expr(ast::Expr& e) {
+        collapse_chains(e);
+        return check_expression_depth(e, state_);
+    }
+
+    bool optional_expr(boost::optional<ast::Expr>& e) {
+        return !e || expr(*e);
+    }
+
+    bool pattern(ast::Pattern& p) {
+        bool ok = true;
+        for (auto& c : p.constraints) {
+            ok = expr(c.value) && ok;
+        }
+        return ok;
+    }
 
     // Returns false when the condition has an error (reported) and its declaration must go.
     bool condition(ast::Condition& cond) {
@@ -42,15 +51,12 @@ public:
                 auto& n = unwrap(node);
                 using N = std::decay_t<decltype(n)>;
                 if constexpr (std::is_same_v<N, ast::Pattern>) {
-                    normalize_pattern(n);
-                    return true;
+                    return pattern(n);
                 } else if constexpr (std::is_same_v<N, ast::TestCond>) {
-                    collapse_chains(n.expr);
-                    return true;
+                    return expr(n.expr);
                 } else if constexpr (std::is_same_v<N, ast::AggregateCond>) {
-                    collapse_optional(n.argument);
-                    normalize_pattern(n.pattern);
-                    return aggregate_ok(n);
+                    const bool ok = optional_expr(n.argument) && pattern(n.pattern);
+                    return ok && aggregate_ok(n);
                 } else {
                     bool ok = true;
                     for (auto& c : n.conditions) {
@@ -67,19 +73,20 @@ public:
             [this](auto& d) -> bool {
                 using D = std::decay_t<decltype(d)>;
                 if constexpr (std::is_same_v<D, ast::TemplateDecl>) {
-                    for (auto& s : d.slots) {
-                        collapse_optional(s.default_value);
-                    }
-                } else if constexpr (std::is_same_v<D, ast::ParamDecl>) {
-                    collapse_chains(d.value);
-                } else if constexpr (std::is_same_v<D, ast::RuleDecl>) {
-                    collapse_optional(d.salience);
                     bool ok = true;
+                    for (auto& s : d.slots) {
+                        ok = optional_expr(s.default_value) && ok;
+                    }
+                    return ok;
+                } else if constexpr (std::is_same_v<D, ast::ParamDecl>) {
+                    return expr(d.value);
+                } else if constexpr (std::is_same_v<D, ast::RuleDecl>) {
+                    bool ok = optional_expr(d.salience);
                     for (auto& c : d.conditions) {
                         ok = condition(c) && ok;
                     }
                     for (auto& a : d.actions) {
-                        action(a);
+                        ok = action(a) && ok;
                     }
                     return ok;
                 }
@@ -89,24 +96,28 @@ public:
     }
 
 private:
-    static void action(ast::Action& act) {
-        boost::apply_visitor(
-            Overloaded{[](ast::AssertAction& a) {
-                           for (auto& s : a.slots) {
-                               collapse_chains(s.value);
-                           }
-                       },
-                       [](ast::ModifyAction& a) {
-                           for (auto& s : a.slots) {
-                               collapse_chains(s.value);
-                           }
-                       },
-                       [](ast::RecommendAction& a) {
-                           collapse_chains(a.subject);
-                           collapse_optional(a.confidence);
-                       },
-                       [](ast::BindAction& a) { collapse_chains(a.value); }, [](auto&) {}},
-            act);
+    bool action(ast::Action& act) {
+        return boost::apply_visitor(Overloaded{[this](ast::AssertAction& a) {
+                                                   bool ok = true;
+                                                   for (auto& s : a.slots) {
+                                                       ok = expr(s.value) && ok;
+                                                   }
+                                                   return ok;
+                                               },
+                                               [this](ast::ModifyAction& a) {
+                                                   bool ok = true;
+                                                   for (auto& s : a.slots) {
+                                                       ok = expr(s.value) && ok;
+                                                   }
+                                                   return ok;
+                                               },
+                                               [this](ast::RecommendAction& a) {
+                                                   const bool ok = expr(a.subject);
+                                                   return optional_expr(a.confidence) && ok;
+                                               },
+                                               [this](ast::BindAction& a) { return expr(a.value); },
+                                               [](auto&) { return true; }},
+                                    act);
     }
 
     bool aggregate_ok(const ast::AggregateCond& agg) {
@@ -159,6 +170,48 @@ void collapse_chains(ast::Expr& expr) {
             boost::get<boost::spirit::x3::forward_ast<ast::BinaryChain>>(expr.get()).get().first);
         expr = std::move(first);
     }
+}
+
+std::uint32_t expression_depth(const ast::Expr& expr) {
+    return boost::apply_visitor(
+        [](const auto& node) -> std::uint32_t {
+            const auto& n = unwrap(node);
+            using N = std::decay_t<decltype(n)>;
+            const auto deepest = [](const auto& items, std::uint32_t from) {
+                for (const auto& item : items) {
+                    from = std::max(from, expression_depth(item));
+                }
+                return from;
+            };
+            if constexpr (std::is_same_v<N, ast::BinaryChain>) {
+                std::uint32_t d = expression_depth(n.first);
+                for (const auto& tail : n.rest) {
+                    d = std::max(d, expression_depth(tail.operand));
+                }
+                return d + static_cast<std::uint32_t>(n.rest.size());
+            } else if constexpr (std::is_same_v<N, ast::UnaryExpr>) {
+                return 1 + expression_depth(n.operand);
+            } else if constexpr (std::is_same_v<N, ast::Call>) {
+                return 1 + deepest(n.args, 0);
+            } else if constexpr (std::is_same_v<N, ast::ListExpr>) {
+                return 1 + deepest(n.items, 0);
+            } else {
+                return 0;
+            }
+        },
+        expr);
+}
+
+bool check_expression_depth(const ast::Expr& expr, ParseState& state) {
+    if (expression_depth(expr) <= max_expression_depth) {
+        return true;
+    }
+    const auto span = span_of(expr);
+    state.report(DiagCode::E0102, span.begin, span.begin + 1,
+                 fmt::format("expression too deep (more than {} nested operations; every "
+                             "operator of a chain like a + b + c counts as one)",
+                             max_expression_depth));
+    return false;
 }
 
 ast::Located span_of(const ast::Expr& expr) {

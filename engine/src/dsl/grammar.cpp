@@ -3,6 +3,11 @@
 #include <boost/spirit/home/x3.hpp>  // first, before any X3 sub-header (style: X3 traps)
 // clang-format on
 
+// X3's `a >> b > c` (sequence, then expectation) is the idiom; clang warns about its precedence.
+#ifdef __clang__
+#pragma clang diagnostic ignored "-Woverloaded-shift-op-parentheses"
+#endif
+
 #include "dsl/ast_normalize.hpp"
 #include "dsl/big_stack.hpp"
 #include "dsl/grammar_def.hpp"
@@ -17,19 +22,19 @@ namespace x3 = boost::spirit::x3;
 std::optional<ast::File> parse_file(const SourceManager& sources, FileId file,
                                     DiagnosticSink& sink) {
     const std::string_view text = sources.text(file);
-    const auto start = detail::preflight(text, file, sink);
-    if (!start) {
+    const auto checked = detail::preflight(text, file, sink);
+    if (!checked) {
         return std::nullopt;
     }
     detail::ParseState state(text, file, sink);
-    const char* first = text.data() + *start;
+    const char* first = text.data() + checked->start;
     const char* const last = text.data() + text.size();
     std::vector<ast::Declaration> declarations;
     ast::File result;
-    result.begin = *start;
+    result.begin = checked->start;
     result.end = static_cast<std::uint32_t>(text.size());
     auto const parser = x3::with<grammar::parse_state_tag>(&state)[grammar::file];
-    detail::run_with_big_stack([&] {
+    detail::run_with_big_stack(checked->depth, [&] {
         try {
             x3::phrase_parse(first, last, parser, grammar::skipper, declarations);
         } catch (const x3::expectation_failure<const char*>& x) {  // top_item recovers first
@@ -48,7 +53,8 @@ std::optional<ast::Expr> parse_expression(const SourceManager& sources, FileId f
     if (begin > end || end > text.size()) {
         return std::nullopt;
     }
-    if (!detail::check_nesting(text, begin, end, file, sink)) {
+    const auto depth = detail::check_nesting(text, begin, end, file, sink);
+    if (!depth) {
         return std::nullopt;
     }
     detail::ParseState state(text, file, sink);
@@ -57,7 +63,7 @@ std::optional<ast::Expr> parse_expression(const SourceManager& sources, FileId f
     ast::Expr expr;
     auto const parser = x3::with<grammar::parse_state_tag>(&state)[grammar::lone_expression];
     bool ok = false;
-    detail::run_with_big_stack([&] {
+    detail::run_with_big_stack(*depth, [&] {
         try {
             ok = x3::phrase_parse(first, last, parser, grammar::skipper, expr);
         } catch (const x3::expectation_failure<const char*>& x) {
@@ -65,6 +71,7 @@ std::optional<ast::Expr> parse_expression(const SourceManager& sources, FileId f
         }
         if (ok) {
             detail::collapse_chains(expr);
+            ok = detail::check_expression_depth(expr, state);
         }
     });
     if (!ok) {

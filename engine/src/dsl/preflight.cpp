@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <vector>
 
 namespace maslahat::dsl::detail {
@@ -17,6 +18,11 @@ bool is_ident_char(char c) {
 // inner strings) are skipped; strings never span lines.
 class NestingScanner {
 public:
+    /// The deepest nesting seen so far (brackets + open prefix operators).
+    std::uint32_t max_level() const {
+        return max_level_;
+    }
+
     NestingScanner(std::string_view text, FileId file, DiagnosticSink& sink)
         : text_(text), file_(file), sink_(sink) {}
 
@@ -80,7 +86,9 @@ public:
 
 private:
     bool check(std::uint32_t at) {
-        if (depth_ + saved_sum_ + run_ <= max_nesting_depth) {
+        const std::uint32_t level = depth_ + saved_sum_ + run_;
+        if (level <= max_nesting_depth) {
+            max_level_ = std::max(max_level_, level);
             return true;
         }
         sink_.error(DiagCode::E0102, SourceSpan{file_, at, at + 1},
@@ -131,18 +139,22 @@ private:
     std::uint32_t depth_ = 0;
     std::uint32_t run_ = 0;  ///< consecutive prefix operators (`-`, `not`) since the last bracket
     std::uint32_t saved_sum_ = 0;
+    std::uint32_t max_level_ = 0;
     std::vector<std::uint32_t> saved_runs_;
 };
 
 }  // namespace
 
-bool check_nesting(std::string_view text, std::uint32_t begin, std::uint32_t end, FileId file,
-                   DiagnosticSink& sink) {
+std::optional<std::uint32_t> check_nesting(std::string_view text, std::uint32_t begin,
+                                           std::uint32_t end, FileId file, DiagnosticSink& sink) {
     NestingScanner scanner(text, file, sink);
-    return scanner.run(begin, end);
+    if (!scanner.run(begin, end)) {
+        return std::nullopt;
+    }
+    return scanner.max_level();
 }
 
-std::optional<std::uint32_t> preflight(std::string_view text, FileId file, DiagnosticSink& sink) {
+std::optional<Preflight> preflight(std::string_view text, FileId file, DiagnosticSink& sink) {
     bool ok = true;
     if (const auto bad = support::find_invalid_utf8(text)) {
         const auto at = static_cast<std::uint32_t>(*bad);
@@ -160,10 +172,12 @@ std::optional<std::uint32_t> preflight(std::string_view text, FileId file, Diagn
         return std::nullopt;
     }
     const std::uint32_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-    if (!check_nesting(text, start, static_cast<std::uint32_t>(text.size()), file, sink)) {
+    const auto depth =
+        check_nesting(text, start, static_cast<std::uint32_t>(text.size()), file, sink);
+    if (!depth) {
         return std::nullopt;
     }
-    return start;
+    return Preflight{start, *depth};
 }
 
 }  // namespace maslahat::dsl::detail

@@ -15,12 +15,19 @@ namespace maslahat::dsl::detail {
 /// Brackets `( [ {` plus prefix operators `-`/`not` that may be open at once.
 inline constexpr std::uint32_t max_nesting_depth = 256;
 
-/// Checks a whole file. Returns the byte offset where parsing starts (3 after a BOM, else 0),
-/// or nullopt after reporting E0101 (invalid UTF-8), E0108 (NUL byte) or E0102 (too deep).
-std::optional<std::uint32_t> preflight(std::string_view text, FileId file, DiagnosticSink& sink);
+/// What the preflight found in a file that passed it.
+struct Preflight {
+    std::uint32_t start = 0;  ///< where parsing starts: 3 after a BOM, else 0
+    std::uint32_t depth = 0;  ///< deepest nesting (<= max_nesting_depth); sizes the parser stack
+};
 
-/// The nesting guard alone over bytes [begin, end) of `text`; false after reporting E0102.
-bool check_nesting(std::string_view text, std::uint32_t begin, std::uint32_t end, FileId file,
-                   DiagnosticSink& sink);
+/// Checks a whole file; nullopt after reporting E0101 (invalid UTF-8), E0108 (NUL byte) or
+/// E0102 (too deep).
+std::optional<Preflight> preflight(std::string_view text, FileId file, DiagnosticSink& sink);
+
+/// The nesting guard alone over bytes [begin, end) of `text`: the deepest nesting, or nullopt
+/// after reporting E0102.
+std::optional<std::uint32_t> check_nesting(std::string_view text, std::uint32_t begin,
+                                           std::uint32_t end, FileId file, DiagnosticSink& sink);
 
 }  // namespace maslahat::dsl::detail

@@ -227,8 +227,9 @@ private:
         test.params = defaults.params;
         if (const TomlEntry* params = table.find("params")) {
             for (auto& [name, value] : read_params(*params)) {
+                const std::string& key = name;  // clang 14 cannot capture a structured binding
                 auto same = std::find_if(test.params.begin(), test.params.end(),
-                                         [&name](const auto& p) { return p.first == name; });
+                                         [&key](const auto& p) { return p.first == key; });
                 if (same != test.params.end()) {
                     same->second = value;
                 } else {

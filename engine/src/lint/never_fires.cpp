@@ -44,8 +44,9 @@ std::optional<std::string> unsatisfiable_pattern(const ir::Program& program,
             by_slot[c.slot].push_back({{c.op, std::move(*v)}, c.span});
         }
     }
-    for (const auto& [slot_index, tests] : by_slot) {
-        const ir::Slot& slot = tmpl.slots[slot_index];
+    for (const auto& entry : by_slot) {  // no structured binding: clang 14 cannot capture one
+        const auto& tests = entry.second;
+        const ir::Slot& slot = tmpl.slots[entry.first];
         const auto subset = [&](std::initializer_list<std::size_t> picks) {
             std::vector<ConstantTest> out;
             for (std::size_t p : picks) {
