@@ -79,6 +79,10 @@ public:
     /// is E0110 (a limit: exit 3 in the CLI).
     void set_max_source_bytes(std::size_t bytes);
 
+    /// Deepest nesting of brackets and prefix operators accepted in rule files loaded from
+    /// now on (default and maximum 256; spec §8 E0102, a limit: exit 3 in the CLI).
+    void set_max_nesting(std::uint32_t depth);
+
     /// Runs the recognise-act cycle over the loaded facts from a fresh working memory.
     RunResult run(const RunOptions& options = {});
 

@@ -24,7 +24,7 @@ std::optional<Strategy> parse_strategy(std::string_view name) {
 }
 
 bool Engine::Impl::parse(FileId file) {
-    auto ast = dsl::parse_file(sources, file, sink);
+    auto ast = dsl::parse_file(sources, file, sink, max_nesting);
     if (!ast) {
         return false;
     }
@@ -121,6 +121,10 @@ bool Engine::load_facts_text(std::string name, std::string text) {
 
 void Engine::set_max_source_bytes(std::size_t bytes) {
     impl_->max_source_bytes = bytes;
+}
+
+void Engine::set_max_nesting(std::uint32_t depth) {
+    impl_->max_nesting = depth;
 }
 
 bool Engine::set_param(std::string_view name, std::string_view text) {

@@ -27,6 +27,7 @@ struct Engine::Impl {
     std::vector<FactInput> facts;
     std::map<std::string, std::string> meta;
     std::size_t max_source_bytes = api::max_source_bytes;  ///< Engine::set_max_source_bytes
+    std::uint32_t max_nesting = 256;                       ///< Engine::set_max_nesting
 
     /// Parses a file already in `sources`; keeps its AST when it parsed.
     bool parse(FileId file);

@@ -117,6 +117,10 @@ std::variant<CliOptions, int> parse_command_line(int argc, char** argv) {
         cmd->add_option("--max-input-size", o.max_input_bytes,
                         "Largest rule or fact file in bytes (default 67108864)")
             ->check(whole_number);
+        cmd->add_option(
+               "--max-nesting", o.max_nesting,
+               "Deepest nesting of brackets/prefix operators in rules (1-256, default 256)")
+            ->check(CLI::Range(1, 256));
     }
 
     auto* sweep =
@@ -153,6 +157,10 @@ std::variant<CliOptions, int> parse_command_line(int argc, char** argv) {
         ->add_option("--max-input-size", o.max_input_bytes,
                      "Largest rule or fact file in bytes (default 67108864)")
         ->check(whole_number);
+    compare
+        ->add_option("--max-nesting", o.max_nesting,
+                     "Deepest nesting of brackets/prefix operators in rules (1-256, default 256)")
+        ->check(CLI::Range(1, 256));
     compare->add_option("-o,--output", o.output_file, "Write the table to FILE (atomically)");
 
     // Further subcommands: add a block above this marker (keep the marker line).

@@ -31,6 +31,7 @@ struct CliOptions {
     double timeout_seconds = 0;           ///< run/explain --timeout: 0 = none; exit 3
     std::uint64_t max_facts = 0;          ///< run/explain --max-facts: 0 = none; exit 3
     std::uint64_t max_input_bytes = 64ULL << 20U;  ///< --max-input-size per file; exit 3
+    std::uint32_t max_nesting = 256;               ///< --max-nesting in rule files; exit 3
     // Options of further subcommands: add fields above this marker (keep the marker line).
     std::vector<std::string> compare_facts;     ///< compare: fact files/folders, one subject each
     std::vector<std::string> compare_subjects;  ///< compare --subject S (repeatable)

@@ -95,6 +95,7 @@ int load_failure_code(const Engine& engine) {
 /// Loads rules, params and facts for run/explain; returns an exit code on failure.
 std::optional<int> prepare(Engine& engine, const CliOptions& options) {
     engine.set_max_source_bytes(options.max_input_bytes);
+    engine.set_max_nesting(options.max_nesting);
     if (!engine.load_rules(options.rules)) {
         print_diagnostics(engine);
         return load_failure_code(engine);
@@ -119,6 +120,7 @@ std::optional<int> prepare(Engine& engine, const CliOptions& options) {
 int run_check(const CliOptions& options) {
     Engine engine;
     engine.set_max_source_bytes(options.max_input_bytes);
+    engine.set_max_nesting(options.max_nesting);
     bool ok = engine.load_rules(options.rules);
     if (ok && options.facts_given) {
         ok = engine.load_facts(options.facts);

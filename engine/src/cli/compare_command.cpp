@@ -99,6 +99,7 @@ struct Column {
 /// Compiles the rules and applies --param into a fresh engine; an exit code on failure.
 std::optional<int> start_engine(Engine& engine, const CliOptions& options) {
     engine.set_max_source_bytes(options.max_input_bytes);
+    engine.set_max_nesting(options.max_nesting);
     if (!engine.load_rules(options.rules)) {
         return load_failure(engine);
     }

@@ -19,10 +19,10 @@ namespace maslahat::dsl {
 
 namespace x3 = boost::spirit::x3;
 
-std::optional<ast::File> parse_file(const SourceManager& sources, FileId file,
-                                    DiagnosticSink& sink) {
+std::optional<ast::File> parse_file(const SourceManager& sources, FileId file, DiagnosticSink& sink,
+                                    std::uint32_t max_nesting) {
     const std::string_view text = sources.text(file);
-    const auto checked = detail::preflight(text, file, sink);
+    const auto checked = detail::preflight(text, file, sink, max_nesting);
     if (!checked) {
         return std::nullopt;
     }

@@ -14,9 +14,9 @@ namespace maslahat::dsl {
 
 /// Parses a whole rule file. Returns the declarations that parsed (those with syntax errors
 /// are dropped and reported); nullopt only when nothing could be parsed at all (e.g. invalid
-/// UTF-8 or nesting too deep, reported by the preflight).
-std::optional<ast::File> parse_file(const SourceManager& sources, FileId file,
-                                    DiagnosticSink& sink);
+/// UTF-8 or nesting deeper than `max_nesting`, at most 256, reported by the preflight).
+std::optional<ast::File> parse_file(const SourceManager& sources, FileId file, DiagnosticSink& sink,
+                                    std::uint32_t max_nesting = 256);
 
 /// Parses bytes [begin, end) of a file as one expression (used by sema for `{EXPR}`
 /// interpolation inside strings); AST offsets are offsets in the whole file.

@@ -23,8 +23,12 @@ public:
         return max_level_;
     }
 
-    NestingScanner(std::string_view text, FileId file, DiagnosticSink& sink)
-        : text_(text), file_(file), sink_(sink) {}
+    NestingScanner(std::string_view text, FileId file, DiagnosticSink& sink,
+                   std::uint32_t max_depth)
+        : text_(text),
+          file_(file),
+          sink_(sink),
+          max_depth_(std::min(max_depth, max_nesting_depth)) {}
 
     bool run(std::uint32_t begin, std::uint32_t end) {
         std::uint32_t i = begin;
@@ -87,14 +91,14 @@ public:
 private:
     bool check(std::uint32_t at) {
         const std::uint32_t level = depth_ + saved_sum_ + run_;
-        if (level <= max_nesting_depth) {
+        if (level <= max_depth_) {
             max_level_ = std::max(max_level_, level);
             return true;
         }
         sink_.error(DiagCode::E0102, SourceSpan{file_, at, at + 1},
                     fmt::format("nesting too deep (more than {} levels of brackets and prefix "
                                 "operators)",
-                                max_nesting_depth));
+                                max_depth_));
         return false;
     }
 
@@ -137,6 +141,7 @@ private:
     FileId file_;
     DiagnosticSink& sink_;
     std::uint32_t depth_ = 0;
+    std::uint32_t max_depth_ = max_nesting_depth;
     std::uint32_t run_ = 0;  ///< consecutive prefix operators (`-`, `not`) since the last bracket
     std::uint32_t saved_sum_ = 0;
     std::uint32_t max_level_ = 0;
@@ -146,15 +151,17 @@ private:
 }  // namespace
 
 std::optional<std::uint32_t> check_nesting(std::string_view text, std::uint32_t begin,
-                                           std::uint32_t end, FileId file, DiagnosticSink& sink) {
-    NestingScanner scanner(text, file, sink);
+                                           std::uint32_t end, FileId file, DiagnosticSink& sink,
+                                           std::uint32_t max_depth) {
+    NestingScanner scanner(text, file, sink, max_depth);
     if (!scanner.run(begin, end)) {
         return std::nullopt;
     }
     return scanner.max_level();
 }
 
-std::optional<Preflight> preflight(std::string_view text, FileId file, DiagnosticSink& sink) {
+std::optional<Preflight> preflight(std::string_view text, FileId file, DiagnosticSink& sink,
+                                   std::uint32_t max_depth) {
     bool ok = true;
     if (const auto bad = support::find_invalid_utf8(text)) {
         const auto at = static_cast<std::uint32_t>(*bad);
@@ -173,7 +180,7 @@ std::optional<Preflight> preflight(std::string_view text, FileId file, Diagnosti
     }
     const std::uint32_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
     const auto depth =
-        check_nesting(text, start, static_cast<std::uint32_t>(text.size()), file, sink);
+        check_nesting(text, start, static_cast<std::uint32_t>(text.size()), file, sink, max_depth);
     if (!depth) {
         return std::nullopt;
     }

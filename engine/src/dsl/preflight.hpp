@@ -23,11 +23,14 @@ struct Preflight {
 
 /// Checks a whole file; nullopt after reporting E0101 (invalid UTF-8), E0108 (NUL byte) or
 /// E0102 (too deep).
-std::optional<Preflight> preflight(std::string_view text, FileId file, DiagnosticSink& sink);
+/// `max_depth` lowers the nesting limit (never above max_nesting_depth: it sizes the stack).
+std::optional<Preflight> preflight(std::string_view text, FileId file, DiagnosticSink& sink,
+                                   std::uint32_t max_depth = max_nesting_depth);
 
 /// The nesting guard alone over bytes [begin, end) of `text`: the deepest nesting, or nullopt
 /// after reporting E0102.
 std::optional<std::uint32_t> check_nesting(std::string_view text, std::uint32_t begin,
-                                           std::uint32_t end, FileId file, DiagnosticSink& sink);
+                                           std::uint32_t end, FileId file, DiagnosticSink& sink,
+                                           std::uint32_t max_depth = max_nesting_depth);
 
 }  // namespace maslahat::dsl::detail
