@@ -71,7 +71,7 @@ bool Engine::load_rules(const std::vector<std::string>& paths) {
     const std::size_t errors_before = impl_->sink.error_count();
     const auto files = api::expand_paths(paths, ".rules", impl_->sink);
     if (files.empty() && impl_->sink.error_count() == errors_before) {
-        impl_->sink.error(DiagCode::E0504, std::nullopt, "no rule files found");
+        impl_->sink.error(DiagCode::E0504, std::nullopt, api::no_files_message("rule", paths));
     }
     for (const auto& path : files) {
         if (const auto file =

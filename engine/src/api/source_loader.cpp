@@ -126,4 +126,12 @@ std::optional<FileId> read_source(SourceManager& sources, const std::string& pat
     return file;
 }
 
+std::string no_files_message(std::string_view what, const std::vector<std::string>& paths) {
+    std::string where;
+    for (const auto& p : paths) {
+        where += (where.empty() ? "'" : ", '") + p + "'";
+    }
+    return "no " + std::string(what) + " files found" + (where.empty() ? "" : " in " + where);
+}
+
 }  // namespace maslahat::api

@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace maslahat::api {
@@ -19,6 +20,9 @@ inline constexpr std::size_t max_source_bytes = 64U * 1024U * 1024U;
 /// following directory symlinks); plain files are kept as given. Missing paths are E0107.
 std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
                                       std::string_view extension, DiagnosticSink& sink);
+
+/// "no rule files found in 'rules/'" (E0504's message), naming every path given.
+std::string no_files_message(std::string_view what, const std::vector<std::string>& paths);
 
 /// Reads one file into `sources`. Reports E0107 (unreadable, a directory, not a regular
 /// file, a symlink loop), E0110 (larger than `max_bytes`), E0108 (NUL byte) or E0101 (invalid

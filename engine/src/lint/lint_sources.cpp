@@ -187,7 +187,7 @@ bool lint_paths(const LintRequest& request, SourceManager& sources, DiagnosticSi
         }
     }
     if (files.empty() && !sink.has_errors()) {
-        sink.error(DiagCode::E0504, std::nullopt, "no rule files found");
+        sink.error(DiagCode::E0504, std::nullopt, api::no_files_message("rule", request.rules));
     }
     if (sink.has_errors()) {
         return false;
