@@ -47,9 +47,11 @@ std::string dump_facts(const std::vector<FactInput>& facts, const std::string& t
         for (std::size_t i = 0; i < fact.slots.size(); ++i) {
             out += i == 0 ? ": " : ", ";
             out += tmpl.slots[i].name + " = " + fact.slots[i].to_string();
-            if (const auto* p = i < fact.provenance.size() && fact.provenance[i] ? &*fact.provenance[i] : nullptr) {
-                out += " [" + (p->year ? std::to_string(*p->year) : std::string("-")) + ", " +
-                       p->source + "]";
+            // provenance is empty when no slot of the fact has any
+            if (i < fact.provenance.size() && fact.provenance[i]) {
+                const Provenance& p = *fact.provenance[i];
+                out += " [" + (p.year ? std::to_string(*p.year) : std::string("-")) + ", " +
+                       p.source + "]";
             }
         }
         out += "\n";
