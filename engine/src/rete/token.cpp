@@ -60,17 +60,4 @@ TokenId TokenStore::find_position(TokenId id, ir::TokenIndex pos) const {
     return no_token;
 }
 
-std::vector<FactId> TokenStore::facts_of(TokenId id) const {
-    std::vector<FactId> out;
-    while (id != no_token) {
-        const Token& t = tokens_[index(id)];
-        if (t.fact != no_fact) {
-            out.push_back(t.fact);
-        }
-        id = t.parent;
-    }
-    std::reverse(out.begin(), out.end());
-    return out;
-}
-
 }  // namespace maslahat::rete

@@ -49,8 +49,6 @@ public:
 
     /// The token that holds position `pos` on the path ending at `id` (no_token if none).
     TokenId find_position(TokenId id, ir::TokenIndex pos) const;
-    /// Fact ids of the token's positions in position order (aggregate positions skipped).
-    std::vector<FactId> facts_of(TokenId id) const;
     /// Calls fn(FactId) for the token's facts, LAST position first (no allocation).
     template <typename Fn>
     void for_each_fact(TokenId id, Fn&& fn) const {

@@ -198,12 +198,10 @@ void Session::finish() {
 
 std::vector<FactRecord> Session::facts() const {
     std::vector<FactRecord> out;
-    const auto& table = memory_->facts();
-    out.reserve(table.live_count());
-    table.for_each_live([&](const rete::Fact& f) {
-        const Meta& meta = meta_[table.record_index(f.id)];
-        out.push_back(
-            FactRecord{rete::index(f.id), f.template_index, f.slots, meta.origin, meta.provenance});
+    out.reserve(live_fact_count());
+    for_each_fact([&](std::uint32_t id, const rete::Fact& f, const FactOrigin& origin,
+                      const std::vector<std::optional<Provenance>>& provenance) {
+        out.push_back(FactRecord{id, f.template_index, f.slots, origin, provenance});
     });
     return out;
 }
