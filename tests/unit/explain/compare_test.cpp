@@ -16,14 +16,6 @@ output::Comparison alpha_beta(const explain::test::Fixture& f) {
     return c;
 }
 
-std::size_t count(const std::string& text, const std::string& what) {
-    std::size_t n = 0;
-    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
-        ++n;
-    }
-    return n;
-}
-
 }  // namespace
 
 TEST_CASE("compare: SWOT quadrant from the item's first letter", "[explain]") {
@@ -106,11 +98,11 @@ TEST_CASE("compare: text, JSON, Markdown and HTML show the same cells", "[explai
 
     const std::string html = output::render_compare_html(c);
     CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
-    CHECK(count(html, "<tr class=\"quadrant ") == 4);
+    CHECK(explain::test::occurrences(html, "<tr class=\"quadrant ") == 4);
     CHECK(html.find("style=\"width: 80%\"") != std::string::npos);
     CHECK(html.find("<script") == std::string::npos);
-    CHECK(count(html, "<tr") == count(html, "</tr>"));
-    CHECK(count(html, "<div") == count(html, "</div>"));
+    CHECK(explain::test::occurrences(html, "<tr") == explain::test::occurrences(html, "</tr>"));
+    CHECK(explain::test::occurrences(html, "<div") == explain::test::occurrences(html, "</div>"));
 }
 
 TEST_CASE("compare: Markdown cells escape '|', HTML escapes markup", "[explain]") {

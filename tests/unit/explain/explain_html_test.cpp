@@ -11,22 +11,15 @@ using namespace maslahat;
 
 namespace {
 
-std::size_t count(const std::string& text, const std::string& what) {
-    std::size_t n = 0;
-    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
-        ++n;
-    }
-    return n;
-}
-
 void check_self_contained(const std::string& html) {
     CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
     CHECK(html.find("<style>") != std::string::npos);
     CHECK(html.find("<script") == std::string::npos);
     CHECK(html.find("http://") == std::string::npos);
     CHECK(html.find("https://") == std::string::npos);
-    CHECK(count(html, "<div") == count(html, "</div>"));
-    CHECK(count(html, "<section") == count(html, "</section>"));
+    CHECK(explain::test::occurrences(html, "<div") == explain::test::occurrences(html, "</div>"));
+    CHECK(explain::test::occurrences(html, "<section") ==
+          explain::test::occurrences(html, "</section>"));
     CHECK(html.find("internal error") == std::string::npos);
 }
 
@@ -41,7 +34,7 @@ TEST_CASE("explain html: --why shows each support, the tree and the figures' sou
     const std::string html = output::render_why_html(*why);
     check_self_contained(html);
     CHECK(html.find("<h1>Why A for Alpha</h1>") != std::string::npos);
-    CHECK(count(html, "<h2>") == why->supports.size());
+    CHECK(explain::test::occurrences(html, "<h2>") == why->supports.size());
     CHECK(html.find("Rule <code>a1</code>") != std::string::npos);
     CHECK(html.find("1 \u2212 (1 \u2212 0.6)(1 \u2212 0.5)") != std::string::npos);
     CHECK(html.find("style=\"width: 80%\"") != std::string::npos);
@@ -61,7 +54,7 @@ TEST_CASE("explain html: --why-not shows the failing condition and what to chang
     const std::string html = output::render_why_not_html(*why_not);
     check_self_contained(html);
     CHECK(html.find("<h1>Why not B for Alpha</h1>") != std::string::npos);
-    CHECK(count(html, "<h2>") == why_not->rules.size());
+    CHECK(explain::test::occurrences(html, "<h2>") == why_not->rules.size());
     CHECK(html.find("fails at condition 1:") != std::string::npos);
     CHECK(html.find("why: ") != std::string::npos);
     CHECK(html.find("No rule derived the fact it needs") != std::string::npos);

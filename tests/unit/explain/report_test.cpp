@@ -6,18 +6,6 @@
 
 using namespace maslahat;
 
-namespace {
-
-std::size_t count(const std::string& text, const std::string& what) {
-    std::size_t n = 0;
-    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
-        ++n;
-    }
-    return n;
-}
-
-}  // namespace
-
 TEST_CASE("markdown report: tables of recommendations, supports and SWOT", "[explain]") {
     explain::test::Fixture f;
     const std::string md = output::render_markdown_report(f.result, output::ReportContext{"Alpha"});
@@ -37,7 +25,7 @@ TEST_CASE("html report: self-contained, four quadrants, bars, dated", "[explain]
     ::unsetenv("SOURCE_DATE_EPOCH");
     CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
     CHECK(html.find("2026-09-21") != std::string::npos);
-    CHECK(count(html, "class=\"quadrant ") == 4);
+    CHECK(explain::test::occurrences(html, "class=\"quadrant ") == 4);
     for (const char* q : {"Strengths", "Weaknesses", "Opportunities", "Threats"}) {
         CHECK(html.find(std::string("<h3>") + q + "</h3>") != std::string::npos);
     }
@@ -45,7 +33,7 @@ TEST_CASE("html report: self-contained, four quadrants, bars, dated", "[explain]
     CHECK(html.find("<script") == std::string::npos);
     CHECK(html.find("http://") == std::string::npos);
     CHECK(html.find("https://") == std::string::npos);
-    CHECK(count(html, "<div") == count(html, "</div>"));
+    CHECK(explain::test::occurrences(html, "<div") == explain::test::occurrences(html, "</div>"));
 }
 
 TEST_CASE("html report escapes text from facts", "[explain]") {
