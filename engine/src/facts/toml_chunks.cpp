@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 #include <string>
 
 namespace maslahat::facts {
@@ -137,8 +136,7 @@ std::vector<TomlChunk> split_toml(std::string_view text, std::size_t target_byte
         return whole;
     }
     std::vector<TomlChunk> chunks{TomlChunk{0, 0, 0}};
-    // per name: the chunks it appears in, and whether it was always an array header there
-    std::map<std::string, std::set<std::size_t>> chunks_of;
+    // per header name: the chunks it appears in -> whether it is an array header ([[name]])
     std::map<std::string, std::map<std::size_t, bool>> array_in;
     std::size_t first_header = std::string_view::npos;
     ScanState st;
@@ -170,7 +168,6 @@ std::vector<TomlChunk> split_toml(std::string_view text, std::size_t target_byte
                 chunks.push_back(TomlChunk{pos, 0, line_no});
             }
             const std::size_t c = chunks.size() - 1;
-            chunks_of[h.name].insert(c);
             auto [it, fresh] = array_in[h.name].emplace(c, h.array);
             if (!fresh && (it->second != h.array)) {
                 return whole;  // [name] and [[name]] mixed: toml++ decides
@@ -185,12 +182,12 @@ std::vector<TomlChunk> split_toml(std::string_view text, std::size_t target_byte
         return whole;  // unterminated string or bracket: toml++ reports it
     }
     chunks.back().end = text.size();
-    for (const auto& [name, in] : chunks_of) {
+    for (const auto& [name, in] : array_in) {
         if (in.size() < 2) {
             continue;
         }
-        for (const std::size_t c : in) {
-            if (!array_in[name][c]) {
+        for (const auto& [c, array] : in) {
+            if (!array) {
                 return whole;  // a table defined in several pieces: an error toml++ reports
             }
         }
@@ -198,8 +195,9 @@ std::vector<TomlChunk> split_toml(std::string_view text, std::size_t target_byte
     // root-level keys all come before the first header (chunk 0); one that reuses the name
     // of a table from a later chunk would be a redefinition: be conservative, any mention
     const std::string_view root = text.substr(0, std::min(first_header, text.size()));
-    for (const auto& [name, in] : chunks_of) {
-        if ((in.size() > 1 || *in.begin() != 0) && root.find(name) != std::string_view::npos) {
+    for (const auto& [name, in] : array_in) {
+        if ((in.size() > 1 || in.begin()->first != 0) &&
+            root.find(name) != std::string_view::npos) {
             return whole;
         }
     }
