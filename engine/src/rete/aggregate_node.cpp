@@ -137,7 +137,7 @@ void Memory::aggregate_right_retract(const Node& n, NodeId id, FactId f) {
 
 void Memory::aggregate_left_retract(const Node& n, TokenId t) {
     auto& mem = aggregates_[n.data];
-    left_remove(mem.left, n, left_hash(net_.aggregate(n).spec, t), t);
+    left_remove(mem.left, n, net_.aggregate(n).spec, t);
     mem.records.take_token(t);
     mem.states.erase(t);
 }
@@ -150,7 +150,7 @@ void Memory::aggregate_refresh(const Node& n, NodeId id, TokenId t) {
         result_of(node.function, st, error, node.argument ? &*node.argument : nullptr);
     record_error(error, n);
     if (st.output != no_token) {
-        const Value& old = tokens_[st.output].value;
+        const Value& old = tokens_.value(st.output);
         if (result && old.kind() == result->kind() && old == *result) {
             return;  // unchanged: the match stays as it is
         }
@@ -159,11 +159,7 @@ void Memory::aggregate_refresh(const Node& n, NodeId id, TokenId t) {
         delete_token(out);
     }
     if (result && !tokens_[t].dying) {
-        const TokenId out = tokens_.make(t, id, no_fact, true, *result);
-        st.output = out;
-        for (const NodeId child : n.children) {
-            left_activate(child, out);
-        }
+        st.output = pass_on(n, id, t, true, *result);
     }
 }
 

@@ -38,7 +38,7 @@ Binding position(const Frame& f, ir::TokenIndex pos, const Expr& at) {
         const TokenId t = f.tokens->find_position(f.token, pos);
         if (t != no_token) {
             const Token& tok = (*f.tokens)[t];
-            return Binding{tok.fact, tok.value};
+            return Binding{tok.fact, f.tokens->value(t)};
         }
     }
     fail(DiagCode::E0905, at, fmt::format("token position {} is not bound", pos));

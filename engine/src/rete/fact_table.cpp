@@ -2,7 +2,8 @@
 
 namespace maslahat::rete {
 
-FactTable::FactTable() = default;
+FactTable::FactTable()
+    : by_content_(0, ContentHash{this}, ContentEq{this}) {}
 
 std::size_t FactTable::hash_of(ir::TemplateIndex template_index, const std::vector<Value>& slots) {
     std::size_t h = template_index * 0x9e3779b97f4a7c15ULL;
@@ -38,9 +39,9 @@ FactId FactTable::add(ir::TemplateIndex template_index, std::vector<Value> slots
     f.live = true;
     f.hash = hash_of(template_index, slots);
     f.slots = std::move(slots);
-    f.tokens.clear();
+    f.holders = no_token;
     f.alphas.clear();
-    by_content_.emplace(f.hash, id);
+    by_content_.insert(id);
     ++live_count_;
     return id;
 }
@@ -52,13 +53,7 @@ void FactTable::kill(FactId id) {
     }
     fact.live = false;
     --live_count_;
-    auto [first, last] = by_content_.equal_range(fact.hash);
-    for (auto it = first; it != last; ++it) {
-        if (it->second == id) {
-            by_content_.erase(it);
-            break;
-        }
-    }
+    by_content_.erase(id);
     killed_.push_back(id);
 }
 
@@ -78,21 +73,15 @@ void FactTable::reclaim() {
 
 void FactTable::drop_match_links() {
     for (std::size_t i = 0; i < records_.size(); ++i) {
-        std::vector<TokenId>().swap(records_[i].tokens);
+        records_[i].holders = no_token;
         std::vector<AlphaId>().swap(records_[i].alphas);
     }
 }
 
 FactId FactTable::find_equal(ir::TemplateIndex template_index,
                              const std::vector<Value>& slots) const {
-    auto [first, last] = by_content_.equal_range(hash_of(template_index, slots));
-    for (auto it = first; it != last; ++it) {
-        const auto& fact = get(it->second);
-        if (fact.template_index == template_index && fact.slots == slots) {
-            return it->second;
-        }
-    }
-    return no_fact;
+    auto it = by_content_.find(ContentKey{template_index, &slots, hash_of(template_index, slots)});
+    return it == by_content_.end() ? no_fact : *it;
 }
 
 }  // namespace maslahat::rete

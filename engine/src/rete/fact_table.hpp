@@ -10,10 +10,10 @@
 #include "rete/ids.hpp"
 #include "support/chunked_vector.hpp"
 
+#include <absl/container/flat_hash_set.h>
 #include <array>
 #include <cstdint>
 #include <memory>
-#include <unordered_map>
 #include <vector>
 
 namespace maslahat::rete {
@@ -24,13 +24,16 @@ struct Fact {
     bool live = false;
     std::size_t hash = 0;
     std::vector<Value> slots;
-    std::vector<TokenId> tokens;  ///< tokens adding this fact (kept by the Memory)
+    TokenId holders = no_token;   ///< newest token adding this fact (list kept by the Memory)
     std::vector<AlphaId> alphas;  ///< alpha memories holding it (kept by the Memory)
 };
 
 class FactTable {
 public:
     FactTable();
+    // the content index's hash and equality point back at this table
+    FactTable(const FactTable&) = delete;
+    FactTable& operator=(const FactTable&) = delete;
 
     /// Adds a live fact with the next id.
     FactId add(ir::TemplateIndex template_index, std::vector<Value> slots);
@@ -109,11 +112,50 @@ private:
     }
     static std::size_t hash_of(ir::TemplateIndex template_index, const std::vector<Value>& slots);
 
+    /// Live facts by content (no two live facts are equal, so a set of ids is enough):
+    /// looked up with a (template, slots) key without building a fact.
+    struct ContentKey {
+        ir::TemplateIndex template_index;
+        const std::vector<Value>* slots;
+        std::size_t hash;
+    };
+    struct ContentHash {
+        using is_transparent = void;
+        const FactTable* table;
+        std::size_t operator()(FactId id) const {
+            return spread(table->get(id).hash);
+        }
+        std::size_t operator()(const ContentKey& k) const {
+            return spread(k.hash);
+        }
+        /// finishes the hash (murmur3 fmix64): every bit depends on every input bit
+        static std::size_t spread(std::size_t h) {
+            h ^= h >> 33;
+            h *= 0xff51afd7ed558ccdULL;
+            h ^= h >> 33;
+            return h;
+        }
+    };
+    struct ContentEq {
+        using is_transparent = void;
+        const FactTable* table;
+        bool operator()(FactId a, FactId b) const {
+            return a == b;
+        }
+        bool operator()(const ContentKey& k, FactId id) const {
+            const Fact& f = table->get(id);
+            return f.hash == k.hash && f.template_index == k.template_index && f.slots == *k.slots;
+        }
+        bool operator()(FactId id, const ContentKey& k) const {
+            return (*this)(k, id);
+        }
+    };
+
     support::ChunkedVector<Fact> records_;
     std::vector<std::uint32_t> free_;  ///< reusable records
     std::vector<FactId> killed_;       ///< dead, still readable until reclaim()
     std::vector<std::unique_ptr<Page>> pages_;
-    std::unordered_multimap<std::size_t, FactId> by_content_;
+    absl::flat_hash_set<FactId, ContentHash, ContentEq> by_content_;
     std::uint32_t next_id_ = 1;
     std::size_t live_count_ = 0;
 };

@@ -32,7 +32,7 @@ const Value& Memory::left_value(const JoinKey& k, TokenId t) const {
         return nil_value;  // unreachable for a checked program
     }
     const Token& tok = tokens_[holder];
-    return tok.fact == no_fact ? tok.value : slot_of(facts_.get(tok.fact).slots, k.left_slot);
+    return tok.fact == no_fact ? tokens_.value(holder) : slot_of(facts_.get(tok.fact).slots, k.left_slot);
 }
 
 std::size_t Memory::left_hash(const JoinSpec& s, TokenId t) const {

@@ -1,6 +1,7 @@
 #include "rete/memory.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace maslahat::rete {
 
@@ -92,6 +93,16 @@ Memory::Memory(const Network& network, MatchListener& listener)
                 break;
         }
     }
+    // nodes are built parents first, so children have larger ids: walk backwards
+    feeds_partner_.assign(net_.node_count(), false);
+    for (std::size_t i = net_.node_count(); i-- > 0;) {
+        const Node& n = net_.node(make_id<NodeId>(i));
+        bool feeds = n.kind == NodeKind::NccPartner;
+        for (const NodeId c : n.children) {
+            feeds = feeds || feeds_partner_[index(c)];
+        }
+        feeds_partner_[i] = feeds;
+    }
     joins_.resize(joins);
     negatives_.resize(negatives);
     nccs_.resize(nccs);
@@ -112,7 +123,12 @@ void Memory::start() {
 FactId Memory::assert_fact(ir::TemplateIndex template_index, std::vector<Value> slots) {
     start();
     const FactId f = facts_.add(template_index, std::move(slots));
-    for (const AlphaId a : net_.alphas_of(template_index)) {
+    propagate(f);
+    return f;
+}
+
+void Memory::propagate(FactId f) {
+    for (const AlphaId a : net_.alphas_of(facts_.get(f).template_index)) {
         const AlphaNode& alpha = net_.alpha(a);
         if (!alpha_passes(alpha, f)) {
             continue;
@@ -140,13 +156,20 @@ FactId Memory::assert_fact(ir::TemplateIndex template_index, std::vector<Value> 
             right_activate(succ, f);
         }
     }
-    return f;
 }
 
 void Memory::retract_fact(FactId f) {
     if (!facts_.live(f)) {
         return;
     }
+    if (auto d = std::find(doomed_.begin(), doomed_.end(), f); d != doomed_.end()) {
+        doomed_.erase(d);
+    }
+    unpropagate(f);
+    facts_.kill(f);
+}
+
+void Memory::unpropagate(FactId f) {
     // the fact's record does not move while it is retracted (nothing is asserted meanwhile)
     const std::vector<AlphaId>& alphas = facts_.get(f).alphas;
     // 1. no new token may meet f from now on
@@ -169,10 +192,10 @@ void Memory::retract_fact(FactId f) {
             }
         }
     }
-    // 2. tree-based removal of every token holding f
-    auto& holders = facts_.get(f).tokens;
-    while (!holders.empty()) {
-        delete_token(holders.back());
+    retract_floor_ = tokens_.next_serial();
+    // 2. tree-based removal of every token holding f, newest first
+    while (facts_.get(f).holders != no_token) {
+        delete_token(facts_.get(f).holders);
     }
     // 3. negations unblocked / aggregates shrunk by f
     for (const AlphaId a : alphas) {
@@ -180,7 +203,85 @@ void Memory::retract_fact(FactId f) {
             right_retract(succ, f);
         }
     }
-    facts_.kill(f);
+    facts_.get(f).alphas.clear();
+}
+
+void Memory::clear_doomed() {
+    // every skipped token held a doomed fact: once they are all retracted, none is missing
+    const bool survivor = std::any_of(doomed_.begin(), doomed_.end(),
+                                      [&](FactId f) { return facts_.live(f); });
+    doomed_.clear();
+    if (survivor) {
+        const std::vector<Skipped> skipped = std::move(skipped_);
+        for (const Skipped& s : skipped) {
+            replay(s);
+        }
+    }
+    skipped_.clear();
+}
+
+void Memory::replay(const Skipped& s) {
+    if (!tokens_.valid(s.parent) || tokens_[s.parent].serial != s.parent_serial ||
+        (s.fact != no_fact && !facts_.live(s.fact))) {
+        return;  // its parent or its fact went away later in the firing
+    }
+    const Node& n = net_.node(s.node);
+    switch (n.kind) {
+        case NodeKind::Join:
+            emit(s.node, s.parent, s.fact, true, Value());
+            break;
+        case NodeKind::Test:
+            emit(s.node, s.parent, no_fact, false, Value());
+            break;
+        case NodeKind::Negative: {
+            GateState& st = gate(n, s.parent);
+            if ((net_.negative(n).exists ? st.count > 0 : st.count == 0) &&
+                st.output == no_token) {
+                st.output = pass_on(n, s.node, s.parent, false, Value());
+            }
+            break;
+        }
+        case NodeKind::Ncc: {
+            auto& st = nccs_[n.data].states[s.parent];
+            if (st.seen && (net_.ncc(n).exists ? st.count > 0 : st.count == 0) &&
+                st.output == no_token) {
+                st.output = pass_on(n, s.node, s.parent, false, Value());
+            }
+            break;
+        }
+        case NodeKind::Aggregate:
+            aggregate_refresh(n, s.node, s.parent);
+            break;
+        default:
+            break;
+    }
+}
+
+bool Memory::doomed(NodeId node, TokenId parent, FactId fact) const {
+    if (doomed_.empty() || feeds_partner_[index(node)]) {
+        return false;
+    }
+    const auto is_doomed = [&](FactId f) {
+        return std::find(doomed_.begin(), doomed_.end(), f) != doomed_.end();
+    };
+    if (fact != no_fact && is_doomed(fact)) {
+        return true;
+    }
+    for (TokenId t = parent; t != no_token; t = tokens_[t].parent) {
+        if (tokens_[t].fact != no_fact && is_doomed(tokens_[t].fact)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+TokenId Memory::make_token(NodeId node, TokenId parent, FactId fact, bool has_position,
+                           Value value) {
+    if (doomed(node, parent, fact)) {
+        skipped_.push_back(Skipped{tokens_[parent].serial, node, parent, fact});
+        return no_token;
+    }
+    return tokens_.make(parent, node, fact, has_position, std::move(value));
 }
 
 bool Memory::is_first_child(const Node& n, TokenId t) const {
@@ -188,21 +289,27 @@ bool Memory::is_first_child(const Node& n, TokenId t) const {
     return !siblings.empty() && &net_.node(siblings.front()) == &n;
 }
 
+GateState& Memory::gate(const Node& n, TokenId t) {
+    return is_first_child(n, t) ? tokens_[t].gate : negatives_[n.data].states[t];
+}
+
 void Memory::left_add(HashIndex<TokenId>& index, const Node& n, std::size_t h, TokenId t) {
     auto& bucket = index.buckets[h];
     if (is_first_child(n, t)) {
         tokens_[t].left_pos = static_cast<std::uint32_t>(bucket.size());
+        tokens_[t].left_hash = h;
     }
     bucket.push_back(t);
 }
 
-void Memory::left_remove(HashIndex<TokenId>& index, const Node& n, std::size_t h, TokenId t) {
+void Memory::left_remove(HashIndex<TokenId>& index, const Node& n, const JoinSpec& s, TokenId t) {
     // every token in this memory comes from the same parent node: either all of them keep
-    // their position here (first child) or none does
+    // their position and hash here (first child) or none does
     if (!is_first_child(n, t)) {
-        index.remove(h, t);
+        index.remove(left_hash(s, t), t);
         return;
     }
+    const std::size_t h = tokens_[t].left_hash;
     auto it = index.buckets.find(h);
     if (it == index.buckets.end()) {
         return;
@@ -278,7 +385,7 @@ void Memory::left_retract(NodeId id, TokenId t) {
     const Node& n = net_.node(id);
     switch (n.kind) {
         case NodeKind::Join:
-            left_remove(joins_[n.data].left, n, left_hash(net_.join(n).spec, t), t);
+            left_remove(joins_[n.data].left, n, net_.join(n).spec, t);
             break;
         case NodeKind::Negative:
             negative_left_retract(n, t);
@@ -333,28 +440,51 @@ void Memory::right_retract(NodeId id, FactId f) {
 }
 
 void Memory::emit(NodeId id, TokenId parent, FactId fact, bool has_position, Value value) {
-    const TokenId t = tokens_.make(parent, id, fact, has_position, std::move(value));
+    const TokenId t = make_token(id, parent, fact, has_position, std::move(value));
+    if (t == no_token) {
+        return;
+    }
     if (fact != no_fact) {
-        facts_.get(fact).tokens.push_back(t);
+        TokenId& head = facts_.get(fact).holders;
+        if (head != no_token) {
+            tokens_[head].prev_holder = t;
+        }
+        tokens_[t].next_holder = head;
+        head = t;
     }
     for (const NodeId child : net_.node(id).children) {
         left_activate(child, t);
     }
 }
 
+TokenId Memory::pass_on(const Node& n, NodeId id, TokenId parent, bool has_position,
+                        Value value) {
+    const TokenId out = make_token(id, parent, no_fact, has_position, std::move(value));
+    if (out != no_token) {
+        for (const NodeId child : n.children) {
+            left_activate(child, out);
+        }
+    }
+    return out;
+}
+
 void Memory::delete_token(TokenId t) {
     tokens_[t].dying = true;
-    while (!tokens_[t].children.empty()) {
-        delete_token(tokens_[t].children.back());
+    while (tokens_[t].first_child != no_token) {
+        delete_token(tokens_[t].first_child);
     }
     for (const NodeId child : net_.node(tokens_[t].node).children) {
         left_retract(child, t);
     }
-    if (const FactId f = tokens_[t].fact; f != no_fact) {
-        auto& holders = facts_.get(f).tokens;
-        if (auto pos = std::find(holders.rbegin(), holders.rend(), t); pos != holders.rend()) {
-            *pos = holders.back();
-            holders.pop_back();
+    const Token& tok = tokens_[t];
+    if (tok.fact != no_fact) {
+        if (tok.prev_holder != no_token) {
+            tokens_[tok.prev_holder].next_holder = tok.next_holder;
+        } else {
+            facts_.get(tok.fact).holders = tok.next_holder;
+        }
+        if (tok.next_holder != no_token) {
+            tokens_[tok.next_holder].prev_holder = tok.prev_holder;
         }
     }
     tokens_.free(t);
@@ -365,7 +495,7 @@ std::vector<Binding> Memory::snapshot(TokenId t) const {
     for (TokenId cur = t; cur != no_token; cur = tokens_[cur].parent) {
         const Token& tok = tokens_[cur];
         if (tok.has_position) {
-            out[tok.positions - 1U] = Binding{tok.fact, tok.value};
+            out[tok.positions - 1U] = Binding{tok.fact, tokens_.value(cur)};
         }
     }
     return out;

@@ -47,15 +47,13 @@ struct JoinMemory {
     HashIndex<FactId> right;
 };
 
+/// A negative node keeps only counts: a retracted fact finds the tokens it blocked by
+/// testing its left bucket again (facts are immutable, so the tests give the same answer).
 struct NegativeMemory {
     HashIndex<TokenId> left;
     HashIndex<FactId> right;
-    MatchRecords records;
-    struct State {
-        std::uint32_t count = 0;
-        TokenId output = no_token;
-    };
-    absl::flat_hash_map<TokenId, State> states;
+    /// states of tokens whose node has another first child (else kept in Token::gate)
+    absl::flat_hash_map<TokenId, GateState> states;
 };
 
 struct NccMemory {
@@ -131,6 +129,17 @@ public:
     void reclaim() {
         facts_.reclaim();
     }
+    /// Starts a firing whose actions will retract `facts` (its retract/modify targets):
+    /// until each is retracted, tokens that would hold one are not built — they could never
+    /// fire and would be deleted within the firing — unless they feed a `not { }` /
+    /// `exists { }` group, whose counts other tokens see.
+    void set_doomed(std::vector<FactId> facts) {
+        doomed_ = std::move(facts);
+    }
+    /// Ends the firing's doomed set. If a doomed fact is still live (an action failed before
+    /// its retract), the tokens not built that are still valid are built now, so the match
+    /// state is what it would have been without skipping.
+    void clear_doomed();
 
     /// The first error raised while matching, if any (taken: cleared by this call).
     std::optional<MatchError> take_error();
@@ -153,7 +162,17 @@ private:
     void right_activate(NodeId node, FactId fact);
     void right_retract(NodeId node, FactId fact);
     void emit(NodeId node, TokenId parent, FactId fact, bool has_position, Value value);
+    /// Makes a token at `node` unless it would hold a doomed fact (see set_doomed).
+    TokenId make_token(NodeId node, TokenId parent, FactId fact, bool has_position, Value value);
+    bool doomed(NodeId node, TokenId parent, FactId fact) const;
+    /// Makes the token a negative/NCC/aggregate node passes on and activates the node's
+    /// children with it; no_token when it was not built (doomed).
+    TokenId pass_on(const Node& n, NodeId id, TokenId parent, bool has_position, Value value);
     void delete_token(TokenId token);
+    /// Puts a fact in the alpha and right memories it passes and matches it.
+    void propagate(FactId f);
+    /// Takes a fact out of the network (not out of the fact table).
+    void unpropagate(FactId f);
 
     // per-kind algorithms (join_node.cpp, negative_node.cpp, ...)
     void join_left_activate(const Node& n, NodeId id, TokenId t);
@@ -188,10 +207,12 @@ private:
         }
     }
 
-    // left memories: O(1) removal through Token::left_pos for a node's first child
+    // left memories: for a node's first child, O(1) removal through Token::left_pos and
+    // the join-key hash kept in Token::left_hash
     void left_add(HashIndex<TokenId>& index, const Node& n, std::size_t h, TokenId t);
-    void left_remove(HashIndex<TokenId>& index, const Node& n, std::size_t h, TokenId t);
+    void left_remove(HashIndex<TokenId>& index, const Node& n, const JoinSpec& s, TokenId t);
     bool is_first_child(const Node& n, TokenId t) const;
+    GateState& gate(const Node& n, TokenId t);
 
     // join helpers (join_spec.cpp)
     const Value& left_value(const JoinKey& k, TokenId t) const;
@@ -215,6 +236,21 @@ private:
     std::vector<NccMemory> nccs_;
     std::vector<AggregateMemory> aggregates_;
     std::optional<MatchError> error_;
+    /// While a fact is retracted: tokens with this serial or later were made after the
+    /// fact left the right memories, so no negative node counted it for them.
+    std::uint64_t retract_floor_ = 0;
+    std::vector<FactId> doomed_;        ///< see set_doomed
+    /// A token not built because of doomed_, kept to build it after all if a doomed fact
+    /// survives the firing (an action failed before retracting it).
+    struct Skipped {
+        std::uint64_t parent_serial = 0;
+        NodeId node{};
+        TokenId parent = no_token;
+        FactId fact = no_fact;  ///< (an aggregate's result is computed again)
+    };
+    std::vector<Skipped> skipped_;
+    void replay(const Skipped& s);
+    std::vector<bool> feeds_partner_;   ///< by node: an NCC partner is below it
 };
 
 }  // namespace maslahat::rete

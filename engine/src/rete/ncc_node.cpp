@@ -10,11 +10,7 @@ void Memory::ncc_left_activate(const Node& n, NodeId id, TokenId t) {
     st.seen = true;
     const bool exists = net_.ncc(n).exists;
     if (exists ? st.count > 0 : st.count == 0) {
-        const TokenId out = tokens_.make(t, id, no_fact, false, Value());
-        st.output = out;
-        for (const NodeId child : n.children) {
-            left_activate(child, out);
-        }
+        st.output = pass_on(n, id, t, false, Value());
     }
 }
 
@@ -59,11 +55,7 @@ void Memory::ncc_update(NodeId ncc_id, TokenId owner, std::int32_t delta) {
     const bool exists = net_.ncc(n).exists;
     const bool now_passes = exists ? st.count > 0 : st.count == 0;
     if (now_passes) {
-        const TokenId out = tokens_.make(owner, ncc_id, no_fact, false, Value());
-        st.output = out;
-        for (const NodeId child : n.children) {
-            left_activate(child, out);
-        }
+        st.output = pass_on(n, ncc_id, owner, false, Value());
     } else if (st.output != no_token) {
         const TokenId out = st.output;
         st.output = no_token;

@@ -1,5 +1,8 @@
-// NegativeNode activations (`not` / `exists` on one pattern): exact match records per
-// left token, so a retraction only touches the tokens the fact really blocked.
+// NegativeNode activations (`not` / `exists` on one pattern): a count of matching right
+// facts per left token (Token::gate for the node's first child). A retracted fact finds the
+// tokens it blocked by testing its left bucket again: facts are immutable, so the join
+// gives the answer it gave when the fact was counted, and tokens made after the fact left
+// the right memory (serial >= retract_floor_) never counted it.
 #include "rete/memory.hpp"
 
 namespace maslahat::rete {
@@ -18,18 +21,13 @@ void Memory::negative_left_activate(const Node& n, NodeId id, TokenId t) {
     if (const auto* bucket = mem.right.find(h)) {
         for (const FactId f : *bucket) {
             if (join_passes(node.spec, n, t, f)) {
-                mem.records.add(t, f);
                 ++count;
             }
         }
     }
-    mem.states[t].count = count;
+    gate(n, t).count = count;
     if (passes_on(node.exists, count)) {
-        const TokenId out = tokens_.make(t, id, no_fact, false, Value());
-        negatives_[n.data].states[t].output = out;
-        for (const NodeId child : n.children) {
-            left_activate(child, out);
-        }
+        gate(n, t).output = pass_on(n, id, t, false, Value());
     }
 }
 
@@ -39,18 +37,12 @@ void Memory::negative_right_activate(const Node& n, NodeId id, FactId f) {
         if (!join_passes(node.spec, n, t, f)) {
             return;
         }
-        auto& mem = negatives_[n.data];
-        mem.records.add(t, f);
-        auto& st = mem.states[t];
+        GateState& st = gate(n, t);
         if (++st.count != 1) {
             return;
         }
         if (node.exists) {
-            const TokenId out = tokens_.make(t, id, no_fact, false, Value());
-            st.output = out;
-            for (const NodeId child : n.children) {
-                left_activate(child, out);
-            }
+            st.output = pass_on(n, id, t, false, Value());
         } else if (st.output != no_token) {
             const TokenId out = st.output;
             st.output = no_token;
@@ -61,11 +53,13 @@ void Memory::negative_right_activate(const Node& n, NodeId id, FactId f) {
 
 void Memory::negative_right_retract(const Node& n, NodeId id, FactId f) {
     const NegativeNode& node = net_.negative(n);
-    const std::vector<TokenId> blocked = negatives_[n.data].records.take_fact(f);
-    for (const TokenId t : blocked) {
-        auto& st = negatives_[n.data].states[t];
+    for_each_left(negatives_[n.data].left, right_hash(node.spec, f), [&](TokenId t) {
+        if (tokens_[t].serial >= retract_floor_ || !join_passes(node.spec, n, t, f)) {
+            return;
+        }
+        GateState& st = gate(n, t);
         if (--st.count != 0 || tokens_[t].dying) {
-            continue;
+            return;
         }
         if (node.exists) {
             if (st.output != no_token) {
@@ -74,20 +68,17 @@ void Memory::negative_right_retract(const Node& n, NodeId id, FactId f) {
                 delete_token(out);
             }
         } else {
-            const TokenId out = tokens_.make(t, id, no_fact, false, Value());
-            st.output = out;
-            for (const NodeId child : n.children) {
-                left_activate(child, out);
-            }
+            st.output = pass_on(n, id, t, false, Value());
         }
-    }
+    });
 }
 
 void Memory::negative_left_retract(const Node& n, TokenId t) {
     auto& mem = negatives_[n.data];
-    left_remove(mem.left, n, left_hash(net_.negative(n).spec, t), t);
-    mem.records.take_token(t);
-    mem.states.erase(t);
+    left_remove(mem.left, n, net_.negative(n).spec, t);
+    if (!is_first_child(n, t)) {
+        mem.states.erase(t);
+    }
 }
 
 }  // namespace maslahat::rete

@@ -1,7 +1,5 @@
 #include "rete/token.hpp"
 
-#include <algorithm>
-
 namespace maslahat::rete {
 
 TokenId TokenStore::make(TokenId parent, NodeId node, FactId fact, bool has_position, Value value) {
@@ -22,26 +20,40 @@ TokenId TokenStore::make(TokenId parent, NodeId node, FactId fact, bool has_posi
     t.has_position = has_position;
     t.dying = false;
     t.serial = next_serial_++;
-    t.value = std::move(value);
-    t.children.clear();
+    if (!value.is_nil()) {
+        values_.insert_or_assign(id, std::move(value));
+    }
+    t.first_child = no_token;
+    t.prev_sibling = no_token;
+    t.next_sibling = no_token;
+    t.next_holder = no_token;
+    t.prev_holder = no_token;
+    t.gate = GateState{};
     if (parent != no_token) {
-        tokens_[index(parent)].children.push_back(id);
+        Token& p = tokens_[index(parent)];
+        t.next_sibling = p.first_child;
+        if (p.first_child != no_token) {
+            tokens_[index(p.first_child)].prev_sibling = id;
+        }
+        p.first_child = id;
     }
     return id;
 }
 
 void TokenStore::free(TokenId id) {
     Token& t = tokens_[index(id)];
-    if (t.parent != no_token) {
-        auto& siblings = tokens_[index(t.parent)].children;
-        if (auto it = std::find(siblings.rbegin(), siblings.rend(), id); it != siblings.rend()) {
-            *it = siblings.back();
-            siblings.pop_back();
-        }
+    if (t.prev_sibling != no_token) {
+        tokens_[index(t.prev_sibling)].next_sibling = t.next_sibling;
+    } else if (t.parent != no_token) {
+        tokens_[index(t.parent)].first_child = t.next_sibling;
+    }
+    if (t.next_sibling != no_token) {
+        tokens_[index(t.next_sibling)].prev_sibling = t.prev_sibling;
     }
     t.serial = 0;
-    t.value = Value();
-    t.children.clear();
+    if (t.has_position && t.fact == no_fact && !values_.empty()) {
+        values_.erase(id);
+    }
     free_.push_back(id);
 }
 

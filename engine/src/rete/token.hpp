@@ -1,7 +1,8 @@
 // Tokens: partial matches, stored compactly as (parent token, fact) plus the number of token
 // positions they cover. A token's positions are read by walking parent links; tokens form
-// a tree (children ids, no intrusive lists) so retraction deletes whole subtrees
-// (Doorenbos' tree-based removal). Ids are recycled; `serial` is unique for the session.
+// a tree (intrusive child lists, newest first) so retraction deletes whole subtrees with
+// no allocation (Doorenbos' tree-based removal). Ids are recycled; `serial` is unique for
+// the session and grows with creation order.
 #pragma once
 
 #include "ir/program.hpp"
@@ -9,24 +10,45 @@
 #include "rete/ids.hpp"
 #include "support/chunked_vector.hpp"
 
+#include <absl/container/flat_hash_map.h>
 #include <cstdint>
 #include <vector>
 
 namespace maslahat::rete {
 
-struct Token {
+/// What a negative node keeps per left token: matching right facts, and the token it
+/// passed on (no_token while blocked).
+struct GateState {
+    std::uint32_t count = 0;
+    TokenId output = no_token;
+};
+
+/// One cache line: tokens are made and deleted by the million, and each one touched is
+/// usually a cache miss. Aggregate results live beside the store (TokenStore::value).
+struct alignas(64) Token {
     TokenId parent = no_token;
     FactId fact = no_fact;        ///< the fact this token adds (Join), else no_fact
     NodeId node{};                ///< the node that produced it
     std::uint16_t positions = 0;  ///< token positions covered, including this one
     bool has_position = false;    ///< adds a position (fact or aggregate value)
     bool dying = false;           ///< being deleted: nodes must not emit below it
-    /// Its index in the left-memory bucket of its node's first child (O(1) removal).
+    // the tree: children as a doubly linked list, newest first (O(1) unlink)
+    TokenId first_child = no_token;
+    TokenId next_sibling = no_token;
+    TokenId prev_sibling = no_token;
+    // the tokens adding the same fact, newest first (Memory keeps this list)
+    TokenId next_holder = no_token;
+    TokenId prev_holder = no_token;
+    // what the first child of the token's node keeps about it (no per-node map lookups):
+    /// its index in that node's left-memory bucket (O(1) removal)
     std::uint32_t left_pos = 0;
+    /// negative-node state, when that child is a negative node
+    GateState gate;
+    /// its join-key hash there, so removal need not walk the token again
+    std::size_t left_hash = 0;
     std::uint64_t serial = 0;  ///< unique for the life of the memory
-    Value value;               ///< aggregate result (Aggregate tokens)
-    std::vector<TokenId> children;
 };
+static_assert(sizeof(Token) == 64);
 
 /// Slot-recycling store of tokens.
 class TokenStore {
@@ -46,6 +68,19 @@ public:
     std::size_t live_count() const {
         return tokens_.size() - free_.size();
     }
+    /// The serial the next token will get (tokens with a smaller one exist already).
+    std::uint64_t next_serial() const {
+        return next_serial_;
+    }
+
+    /// The value a token adds to its positions (an aggregate result), nil for none.
+    const Value& value(TokenId id) const {
+        if (values_.empty()) {
+            return nil_;
+        }
+        auto it = values_.find(id);
+        return it == values_.end() ? nil_ : it->second;
+    }
 
     /// The token that holds position `pos` on the path ending at `id` (no_token if none).
     TokenId find_position(TokenId id, ir::TokenIndex pos) const;
@@ -63,6 +98,8 @@ public:
 
 private:
     support::ChunkedVector<Token> tokens_;
+    absl::flat_hash_map<TokenId, Value> values_;  ///< the tokens with a non-nil value
+    Value nil_;
     std::vector<TokenId> free_;
     std::uint64_t next_serial_ = 1;
 };

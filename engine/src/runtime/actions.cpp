@@ -63,6 +63,16 @@ std::optional<Diagnostic> Session::fire(const agenda::Activation& activation) {
     f.frame.flat = &f.bindings;
     f.frame.params = &params_;
     f.frame.locals = &f.locals;
+    // what this firing will retract: matches holding those facts are not built meanwhile
+    std::vector<rete::FactId> doomed;
+    for (const auto& action : rule.actions) {
+        if ((action.kind == ir::ActionKind::Retract || action.kind == ir::ActionKind::Modify) &&
+            action.fact_token < f.bindings.size() &&
+            f.bindings[action.fact_token].fact != rete::no_fact) {
+            doomed.push_back(f.bindings[action.fact_token].fact);
+        }
+    }
+    memory_->set_doomed(std::move(doomed));
     current_rule_ = activation.rule;
     firing_serial_ = activation.serial;
     firing_token_gone_ = false;
@@ -81,6 +91,7 @@ std::optional<Diagnostic> Session::fire(const agenda::Activation& activation) {
             break;  // `halt` does not break: spec "stop after this firing"
         }
     }
+    memory_->clear_doomed();
     current_rule_.reset();
     firing_serial_ = 0;
     return error;

@@ -54,6 +54,34 @@ rule r when a(x: ?x) not b(x: ?x) then print "free {?x}" end
     CHECK(e.output() == Lines{"free 1"});
 }
 
+TEST_CASE("a token made while a fact is retracted was never blocked by it", "[rete]") {
+    // retracting b(1) deletes the not { } group's match, which passes a(1) on to the
+    // single-pattern not below while b(1) is already out of its memory: that not must not
+    // count b(1) off for it, or b(1) asserted again would no longer block the rule
+    Engine e(R"(
+template a { x: int }
+template b { x: int }
+template c { x: int }
+rule r when a(x: ?x) not { b(x: ?x) c(x: ?x) } not b(x: ?x) then print "free {?x}" end
+)");
+    e.fact("a", {{"x", integer(1)}});
+    const auto c = e.fact("c", {{"x", integer(1)}});
+    const auto b = e.fact("b", {{"x", integer(1)}});
+    e.run();
+    CHECK(e.output().empty());
+    e.retract(b);
+    SECTION("the rule matches once b is gone") {
+        e.run();
+        CHECK(e.output() == Lines{"free 1"});
+    }
+    SECTION("b asserted again blocks it again (through the single-pattern not only)") {
+        e.retract(c);
+        e.fact("b", {{"x", integer(1)}});
+        e.run();
+        CHECK(e.output().empty());
+    }
+}
+
 TEST_CASE("not { } over a conjunction", "[rete]") {
     Engine e(R"(
 template country { name: string }

@@ -240,3 +240,58 @@ rule ratio when a(x: ?x, y: ?y) test ?x / ?y > 1 then print "big {?x}" end
         CHECK(e.output().empty());
     }
 }
+
+// A firing that will retract or modify a fact does not build the matches that would hold
+// it meanwhile (they could never fire): the results are the same, the transient activations
+// are simply never made.
+TEST_CASE("matches a firing is about to retract are not built", "[runtime]") {
+    struct Recorder : EngineObserver {
+        Lines added;
+        void activation_added(const ActivationEvent& e) override {
+            added.emplace_back(e.rule);
+        }
+    } recorder;
+    Engine e(R"(
+template ctx { s: symbol }
+template item { n: int }
+template note { n: int }
+rule step when ?c <- ctx(s: go) item(n: ?n) then assert note(n: ?n) modify ?c(s: done) end
+rule watch when ctx(s: go) note(n: ?n) then print "watch {?n}" end
+rule after when ctx(s: done) note(n: ?n) then print "after {?n}" end
+)");
+    e.fact("ctx", {{"s", sym("go")}});
+    e.fact("item", {{"n", integer(1)}});
+    runtime::RunOptions options;
+    options.observer = &recorder;
+    const auto out = e.session->run(options);
+    CHECK(out.status == runtime::RunStatus::Done);
+    CHECK(e.output() == Lines{"after 1"});
+    // (step's activation was made before the run, without the observer); `watch` (ctx go
+    // + the new note) would have lived only until the modify of ctx
+    CHECK(recorder.added == Lines{"after"});
+}
+
+TEST_CASE("a firing that fails before its retract keeps the matches it did not build",
+          "[runtime]") {
+    Engine e(R"(
+template ctx { s: symbol }
+template item { n: int }
+template note { n: int }
+rule step when ?c <- ctx(s: go) item(n: ?n)
+then
+    assert note(n: ?n)
+    print "{?n / 0}"
+    modify ?c(s: done)
+end
+rule watch salience -1 when ctx(s: go) note(n: ?n) then print "watch {?n}" end
+)");
+    e.fact("ctx", {{"s", sym("go")}});
+    e.fact("item", {{"n", integer(1)}});
+    const auto first = e.run();
+    REQUIRE(first.status == runtime::RunStatus::Error);
+    CHECK(e.output().empty());
+    // ctx was not modified: `watch` matches ctx and the note, and `step` stays fired
+    const auto second = e.run();
+    CHECK(second.status == runtime::RunStatus::Done);
+    CHECK(e.output() == Lines{"watch 1"});
+}
