@@ -27,8 +27,19 @@ struct Activation {
     rete::TokenId token = rete::no_token;
     std::uint64_t serial = 0;  ///< unique key: token serial and rule
     FactIds facts;             ///< fact ids in token position order
-    FactIds recency;           ///< the same ids sorted, most recent first (lex/mea)
-    std::int64_t first = -1;   ///< mea: fact id matching the first condition, -1 if none
+    FactIds recency;  ///< the same ids sorted, most recent first (lex/mea; the agenda fills it)
+    std::int64_t first = -1;  ///< mea: fact id matching the first condition, -1 if none
+};
+
+/// What Agenda::add needs to make an activation; `facts` is read during the call only.
+struct NewActivation {
+    std::uint32_t rule = 0;
+    std::int32_t salience = 0;
+    std::uint64_t timetag = 0;
+    rete::TokenId token = rete::no_token;
+    std::uint64_t serial = 0;
+    std::int64_t first = -1;
+    std::span<const std::uint32_t> facts;
 };
 
 }  // namespace maslahat::agenda

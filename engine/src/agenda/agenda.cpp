@@ -1,51 +1,177 @@
 #include "agenda/agenda.hpp"
 
-namespace maslahat::agenda {
+#include <algorithm>
+#include <functional>
 
-Agenda::Agenda(Strategy strategy) : order_(ActivationOrder{strategy}) {}
+namespace maslahat::agenda {
+namespace {
+
+bool needs_recency(Strategy s) {
+    return s == Strategy::Lex || s == Strategy::Mea;
+}
+
+void fill_recency(Activation& a) {
+    a.recency = a.facts;
+    std::sort(a.recency.begin(), a.recency.end(), std::greater<>());
+}
+
+}  // namespace
+
+Agenda::Agenda(Strategy strategy) : strategy_(strategy), tree_(SortKeyOrder{strategy}) {}
+
+SortKey Agenda::key_of(Handle h) const {
+    SortKey k = make_sort_key(slots_[h], strategy_);
+    k.handle = h;
+    return k;
+}
 
 void Agenda::set_strategy(Strategy strategy) {
-    if (strategy == this->strategy()) {
+    if (strategy == strategy_) {
         return;
     }
-    order_ = Order(ActivationOrder{strategy});
-    for (auto& [serial, entry] : by_serial_) {
-        entry.position = order_.insert(&entry.activation).first;
+    strategy_ = strategy;
+    inbox_.clear();
+    scanned_ = 0;
+    tree_ = Tree(SortKeyOrder{strategy});
+    for (const auto& [serial, h] : by_serial_) {
+        if (needs_recency(strategy)) {
+            fill_recency(slots_[h]);
+        }
+        places_[h] = in_tree;
+        tree_.insert(key_of(h));
     }
 }
 
-void Agenda::add(Activation activation) {
-    const std::uint64_t serial = activation.serial;
-    auto [it, inserted] = by_serial_.try_emplace(serial, Entry{std::move(activation), {}});
-    if (inserted) {
-        it->second.position = order_.insert(&it->second.activation).first;
+const Activation* Agenda::add(const NewActivation& n) {
+    const bool reuse = !free_.empty();
+    const Handle h = reuse ? free_.back() : static_cast<Handle>(slots_.size());
+    if (!by_serial_.try_emplace(n.serial, h).second) {
+        return nullptr;
     }
+    if (reuse) {
+        free_.pop_back();
+    } else {
+        slots_.emplace_back();
+        places_.emplace_back();
+    }
+    Activation& a = slots_[h];
+    a.rule = n.rule;
+    a.salience = n.salience;
+    a.timetag = n.timetag;
+    a.token = n.token;
+    a.serial = n.serial;
+    a.facts.clear();
+    for (const std::uint32_t f : n.facts) {  // one id at a time: see set_sort_key
+        a.facts.push_back(f);
+    }
+    a.first = n.first;
+    if (needs_recency(strategy_)) {
+        fill_recency(a);
+    } else {
+        a.recency.clear();
+    }
+    places_[h] = static_cast<std::uint32_t>(inbox_.size());
+    SortKey& k = inbox_.emplace_back();
+    set_sort_key(k, a, n.facts, n.salience, n.timetag, n.rule, strategy_);
+    k.handle = h;
+    return &a;
+}
+
+const Activation* Agenda::find(std::uint64_t serial) const {
+    const auto it = by_serial_.find(serial);
+    return it == by_serial_.end() ? nullptr : &slots_[it->second];
+}
+
+void Agenda::move_key(std::size_t from, std::size_t to) {
+    inbox_[to] = inbox_[from];
+    places_[inbox_[to].handle] = static_cast<std::uint32_t>(to);
+}
+
+void Agenda::unlink(Handle h) {
+    const std::uint32_t pos = places_[h];
+    if (pos == in_tree) {
+        tree_.erase(key_of(h));
+    } else {
+        std::size_t hole = pos;
+        if (hole < scanned_) {  // keep the scanned keys first: fill from the last of them
+            --scanned_;
+            if (hole != scanned_) {
+                move_key(scanned_, hole);
+            }
+            hole = scanned_;
+        }
+        if (hole + 1 != inbox_.size()) {
+            move_key(inbox_.size() - 1, hole);
+        }
+        inbox_.pop_back();
+    }
+    free_.push_back(h);
 }
 
 std::optional<Activation> Agenda::remove(std::uint64_t serial) {
-    auto it = by_serial_.find(serial);
-    if (it == by_serial_.end()) {
-        return std::nullopt;
-    }
-    order_.erase(it->second.position);
-    Activation out = std::move(it->second.activation);
-    by_serial_.erase(it);
+    std::optional<Activation> out;
+    erase(serial, [&](const Activation& a) { out = a; });
     return out;
 }
 
 std::optional<Activation> Agenda::pop() {
-    if (order_.empty()) {
+    if (empty()) {
         return std::nullopt;
     }
-    return remove((*order_.begin())->serial);
+    for (std::size_t i = 0; i < scanned_; ++i) {  // unsorted for a whole firing: sort them now
+        places_[inbox_[i].handle] = in_tree;
+        tree_.insert(inbox_[i]);
+    }
+    const std::size_t fresh = inbox_.size() - scanned_;
+    for (std::size_t i = 0; i < std::min(scanned_, fresh); ++i) {  // fill their places
+        move_key(inbox_.size() - 1 - i, i);
+    }
+    inbox_.resize(fresh);
+    const SortKeyOrder less{strategy_};
+    std::size_t best = 0;
+    for (std::size_t i = 1; i < inbox_.size(); ++i) {
+        if (less(inbox_[i], inbox_[best])) {
+            best = i;
+        }
+    }
+    Handle h = 0;
+    if (!inbox_.empty() && (tree_.empty() || less(inbox_[best], *tree_.begin()))) {
+        h = inbox_[best].handle;
+        if (best + 1 != inbox_.size()) {
+            move_key(inbox_.size() - 1, best);
+        }
+        inbox_.pop_back();
+    } else {
+        h = tree_.begin()->handle;
+        tree_.erase(tree_.begin());
+    }
+    scanned_ = inbox_.size();  // the rest of the inbox has now been scanned once
+    by_serial_.erase(slots_[h].serial);
+    free_.push_back(h);
+    return std::move(slots_[h]);
 }
 
 const Activation* Agenda::top() const {
-    return order_.empty() ? nullptr : *order_.begin();
+    const SortKeyOrder less{strategy_};
+    const SortKey* best = tree_.empty() ? nullptr : &*tree_.begin();
+    for (const SortKey& k : inbox_) {
+        if (best == nullptr || less(k, *best)) {
+            best = &k;
+        }
+    }
+    return best == nullptr ? nullptr : best->activation;
 }
 
 std::vector<const Activation*> Agenda::in_order() const {
-    return {order_.begin(), order_.end()};
+    std::vector<SortKey> keys(tree_.begin(), tree_.end());
+    keys.insert(keys.end(), inbox_.begin(), inbox_.end());
+    std::sort(keys.begin(), keys.end(), SortKeyOrder{strategy_});
+    std::vector<const Activation*> out;
+    out.reserve(keys.size());
+    for (const SortKey& k : keys) {
+        out.push_back(k.activation);
+    }
+    return out;
 }
 
 }  // namespace maslahat::agenda

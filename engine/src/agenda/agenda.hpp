@@ -1,52 +1,104 @@
 // The agenda: every pending activation, ordered by salience and the current strategy
-// (an ordered set of pointers, re-sorted when the strategy changes). Activations are
-// found by token serial so a match that goes away removes its activation (refraction:
-// a fired activation is gone; only a new token makes a new one).
+// (re-sorted when the strategy changes). Activations are found by key (token serial and
+// rule) so a match that goes away removes its activation (refraction: a fired activation is
+// gone; only a new token makes a new one).
+//
+// Most activations go away before they could fire (a firing changes what the others
+// matched), so ordering is lazy: activations live in a slab of reused slots; their inline
+// sort keys (sort_key.hpp) wait unsorted in `inbox_`, and a pop takes the smallest of the
+// inbox and of the B-tree of older keys. Keys that stay in the inbox through one pop (it
+// scanned them) enter the tree at the next. Adding, and removing a key still in the inbox,
+// costs O(1) and no allocation once the slab has grown.
 #pragma once
 
 #include "agenda/activation.hpp"
-#include "agenda/compare.hpp"
+#include "agenda/sort_key.hpp"
 #include "agenda/strategy.hpp"
+#include "support/chunked_vector.hpp"
 
-#include <memory>
+#include <absl/container/btree_set.h>
+#include <absl/container/flat_hash_map.h>
 #include <optional>
-#include <set>
-#include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace maslahat::agenda {
 
 class Agenda {
 public:
     explicit Agenda(Strategy strategy = Strategy::Depth);
+    Agenda(const Agenda&) = delete;  // sort keys point into this agenda's slots
+    Agenda& operator=(const Agenda&) = delete;
+    Agenda(Agenda&&) = default;  // slots stay where they are
+    Agenda& operator=(Agenda&&) = default;
+    ~Agenda() = default;
 
     void set_strategy(Strategy strategy);
     Strategy strategy() const {
-        return order_.key_comp().strategy;
+        return strategy_;
     }
-    void add(Activation activation);
-    /// Removes the activation of a token; returns it if it was pending.
+    /// Adds an activation unless one with its key is pending (then returns null). Fills
+    /// `recency` when the strategy compares it (lex, mea).
+    const Activation* add(const NewActivation& n);
+    void add(const Activation& a) {
+        add(NewActivation{a.rule, a.salience, a.timetag, a.token, a.serial, a.first,
+                          as_span(a.facts)});
+    }
+    /// The pending activation of a key, or null; valid until the agenda next changes.
+    const Activation* find(std::uint64_t serial) const;
+    /// Removes the activation of a key, first showing it to `before_erase`; false if none
+    /// was pending.
+    template <typename Fn>
+    bool erase(std::uint64_t serial, Fn&& before_erase) {
+        const auto it = by_serial_.find(serial);
+        if (it == by_serial_.end()) {
+            return false;
+        }
+        const Handle h = it->second;
+        by_serial_.erase(it);
+        std::forward<Fn>(before_erase)(std::as_const(slots_[h]));
+        unlink(h);
+        return true;
+    }
+    bool erase(std::uint64_t serial) {
+        return erase(serial, [](const Activation&) {});
+    }
+    /// Removes the activation of a key; returns it if it was pending.
     std::optional<Activation> remove(std::uint64_t serial);
     /// Takes the activation that fires next.
     std::optional<Activation> pop();
+    /// The activation that fires next, or null (linear in the unsorted keys).
     const Activation* top() const;
     bool empty() const {
-        return order_.empty();
+        return by_serial_.empty();
     }
     std::size_t size() const {
-        return order_.size();
+        return by_serial_.size();
     }
     /// Pending activations in firing order (for tests and --trace).
     std::vector<const Activation*> in_order() const;
 
 private:
-    using Order = std::set<const Activation*, ActivationOrder>;
-    struct Entry {
-        Activation activation;
-        Order::iterator position;  ///< in order_: removal needs no comparisons
-    };
-    /// Node-based: an activation never moves while pending, so order_ can point at it.
-    std::unordered_map<std::uint64_t, Entry> by_serial_;
-    Order order_;
+    using Handle = std::uint32_t;
+    using Tree = absl::btree_set<SortKey, SortKeyOrder>;
+    static constexpr std::uint32_t in_tree = ~std::uint32_t{0};
+
+    SortKey key_of(Handle h) const;
+    /// Takes a pending activation's key out of the order and frees its slot.
+    void unlink(Handle h);
+    /// Moves the key at `from` of inbox_ to `to`.
+    void move_key(std::size_t from, std::size_t to);
+
+    Strategy strategy_;
+    /// Chunked: an activation never moves while pending, so sort keys can point at it.
+    support::ChunkedVector<Activation, 8> slots_;
+    std::vector<std::uint32_t> places_;  ///< by slot: position in inbox_, or in_tree
+    std::vector<Handle> free_;
+    absl::flat_hash_map<std::uint64_t, Handle> by_serial_;
+    /// Keys not yet sorted: [0, scanned_) were there at the last pop, the rest came since.
+    std::vector<SortKey> inbox_;
+    std::size_t scanned_ = 0;
+    Tree tree_;
 };
 
 }  // namespace maslahat::agenda

@@ -60,34 +60,35 @@ std::uint64_t activation_key(std::uint64_t serial, std::uint32_t rule) {
 
 void Session::matched(std::uint32_t rule, rete::TokenId token, std::uint64_t serial) {
     const ir::Rule& r = program_.rules[rule];
-    agenda::Activation a;
-    a.rule = rule;
-    a.salience = r.salience;
-    a.timetag = clock_;
-    a.token = token;
-    a.serial = activation_key(serial, rule);
-    memory_->tokens().for_each_fact(token,
-                                    [&](rete::FactId f) { a.facts.push_back(rete::index(f)); });
-    std::reverse(a.facts.begin(), a.facts.end());
-    a.recency = a.facts;
-    std::sort(a.recency.begin(), a.recency.end(), std::greater<>());
+    // fact ids in token position order, written back to front (a token links to its parent)
+    std::size_t n = 0;
+    memory_->tokens().for_each_fact(token, [&](rete::FactId) { ++n; });
+    agenda::FactIds facts(n);
+    memory_->tokens().for_each_fact(token, [&](rete::FactId f) { facts[--n] = rete::index(f); });
+    std::int64_t first = -1;
     if (!r.conditions.empty() && r.conditions.front().kind == ir::ConditionKind::Pattern &&
-        !a.facts.empty()) {
-        a.first = a.facts.front();
+        !facts.empty()) {
+        first = facts.front();
     }
-    if (observer_ != nullptr) {
+    const agenda::Activation* added = agenda_.add(
+        agenda::NewActivation{rule, r.salience, clock_, token, activation_key(serial, rule), first,
+                              agenda::as_span(facts)});
+    if (added != nullptr && observer_ != nullptr) {
         observer_->activation_added(
-            ActivationEvent{rule, r.name, r.salience, agenda::as_span(a.facts)});
+            ActivationEvent{rule, r.name, r.salience, agenda::as_span(added->facts)});
     }
-    agenda_.add(std::move(a));
 }
 
 void Session::unmatched(std::uint32_t rule, rete::TokenId /*token*/, std::uint64_t token_serial) {
     const std::uint64_t serial = activation_key(token_serial, rule);
-    if (auto a = agenda_.remove(serial); a && observer_ != nullptr) {
-        const ir::Rule& r = program_.rules[rule];
-        observer_->activation_removed(
-            ActivationEvent{rule, r.name, r.salience, agenda::as_span(a->facts)});
+    if (observer_ == nullptr) {
+        agenda_.erase(serial);
+    } else {
+        agenda_.erase(serial, [&](const agenda::Activation& a) {
+            const ir::Rule& r = program_.rules[rule];
+            observer_->activation_removed(
+                ActivationEvent{rule, r.name, r.salience, agenda::as_span(a.facts)});
+        });
     }
     if (serial == firing_serial_) {
         firing_token_gone_ = true;

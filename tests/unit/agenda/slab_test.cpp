@@ -1,0 +1,71 @@
+// The agenda's storage: slots of removed activations are reused, a pending activation keeps
+// its address while others come and go, a key already pending is ignored, and the agenda
+// fills `recency` itself when the strategy compares it.
+#include "agenda/agenda.hpp"
+#include "support/catch.hpp"
+
+using namespace maslahat::agenda;
+
+namespace {
+Activation act(std::uint64_t serial, std::uint64_t timetag, std::vector<std::uint32_t> facts) {
+    Activation a;
+    a.serial = serial;
+    a.timetag = timetag;
+    a.facts.assign(facts.begin(), facts.end());
+    a.first = facts.empty() ? -1 : facts.front();
+    return a;
+}
+}  // namespace
+
+TEST_CASE("removed slots are reused and pending activations stay put", "[agenda]") {
+    Agenda agenda;
+    agenda.add(act(1, 1, {1}));
+    const Activation* kept = agenda.find(1);
+    REQUIRE(kept != nullptr);
+    for (std::uint64_t i = 2; i < 2000; ++i) {
+        agenda.add(act(i, i, {static_cast<std::uint32_t>(i)}));
+        if (i % 3 != 0) {
+            CHECK(agenda.erase(i));
+        }
+    }
+    CHECK(agenda.find(1) == kept);
+    CHECK(kept->serial == 1);
+    CHECK(agenda.size() == 1 + 1998 / 3);
+    const Activation* reused = agenda.find(1998);
+    REQUIRE(reused != nullptr);
+    CHECK(agenda.erase(1998));
+    agenda.add(act(5000, 5000, {7, 8}));
+    CHECK(agenda.find(5000) == reused);  // the freed slot, not a new one
+    CHECK(agenda.find(1998) == nullptr);
+    CHECK(agenda.top()->serial == 5000);  // depth: newest first
+    CHECK((agenda.find(5000)->facts == FactIds{7, 8}));
+}
+
+TEST_CASE("a key already pending is ignored", "[agenda]") {
+    Agenda agenda;
+    agenda.add(act(1, 1, {1}));
+    agenda.add(act(1, 9, {2}));
+    CHECK(agenda.size() == 1);
+    CHECK(agenda.top()->timetag == 1);
+    const auto removed = agenda.remove(1);
+    REQUIRE(removed.has_value());
+    CHECK((removed->facts == FactIds{1}));
+    CHECK(agenda.empty());
+    CHECK(agenda.top() == nullptr);
+    CHECK_FALSE(agenda.pop().has_value());
+}
+
+TEST_CASE("recency is filled for lex and mea, on add and on a switch", "[agenda]") {
+    Agenda agenda;
+    agenda.add(act(1, 1, {2, 5, 3}));
+    CHECK(agenda.find(1)->recency.empty());  // depth does not compare it
+    agenda.set_strategy(Strategy::Lex);
+    CHECK((agenda.find(1)->recency == FactIds{5, 3, 2}));
+    agenda.add(act(2, 2, {4, 6}));
+    CHECK((agenda.find(2)->recency == FactIds{6, 4}));
+    CHECK(agenda.top()->serial == 2);  // lex: [6,4] before [5,3,2]
+    agenda.set_strategy(Strategy::Mea);
+    CHECK(agenda.top()->serial == 2);  // mea: first fact 4 before 2
+    agenda.set_strategy(Strategy::Breadth);
+    CHECK(agenda.top()->serial == 1);
+}
