@@ -9,6 +9,7 @@
 #include "maslahat/value.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -35,6 +36,14 @@ struct RunOptions {
     EngineObserver* observer = nullptr;     ///< e.g. a tracer for --trace; not owned
     std::uint64_t max_facts = 0;            ///< 0: none; more live facts is E0907, exit 3
     double timeout_seconds = 0;             ///< 0: none; running longer is E0908, exit 3
+    /// One-shot run (e.g. the CLI's): each loaded fact is released once it is in working
+    /// memory, so the loaded facts and working memory never both exist whole. A later run()
+    /// starts without them (facts loaded after this run are kept as usual).
+    bool release_facts = false;
+    /// Which final facts RunResult::facts lists: all when empty; else those it accepts, plus
+    /// every fact a recommendation's support cites. A report that reads only some facts
+    /// saves the memory of the others; RunStats::facts_final still counts all of them.
+    std::function<bool(const FactResult&)> keep_fact;
 };
 
 /// What a compiled program declares, for reports and command-line validation.

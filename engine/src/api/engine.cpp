@@ -56,8 +56,12 @@ bool Engine::Impl::load_fact_files(const std::vector<FileId>& files) {
     if (!ok) {
         return false;  // all or nothing across the whole call (spec §6)
     }
-    facts.insert(facts.end(), std::make_move_iterator(loaded.begin()),
-                 std::make_move_iterator(loaded.end()));
+    if (facts.empty()) {
+        facts = std::move(loaded);  // no second buffer of the same size
+    } else {
+        facts.insert(facts.end(), std::make_move_iterator(loaded.begin()),
+                     std::make_move_iterator(loaded.end()));
+    }
     meta = std::move(loaded_meta);
     return true;
 }

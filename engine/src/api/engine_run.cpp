@@ -6,7 +6,9 @@
 #include "runtime/session.hpp"
 #include "support/did_you_mean.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <unordered_set>
 
 namespace maslahat {
 namespace {
@@ -72,9 +74,14 @@ std::optional<Value> convert_for_slot(const ir::SlotType& type, const Value& v, 
     return Value::list(std::move(items));
 }
 
-FactOrigin public_origin(const runtime::FactOrigin& origin, const ir::Program& program,
-                         const SourceManager& sources) {
-    FactOrigin out;
+/// Fills `out` (assigning into its strings, so a reused one allocates nothing).
+void public_origin(const runtime::FactOrigin& origin, const ir::Program& program,
+                   const SourceManager& sources, FactOrigin& out) {
+    out.kind = FactOrigin::Kind::Api;
+    out.file.clear();
+    out.line = 0;
+    out.rule.clear();
+    out.firing = 0;
     if (origin.rule) {
         out.kind = FactOrigin::Kind::Rule;
         out.rule = program.rules.at(*origin.rule).name;
@@ -84,7 +91,28 @@ FactOrigin public_origin(const runtime::FactOrigin& origin, const ir::Program& p
         out.file = sources.path(origin.span->file);
         out.line = sources.position(origin.span->file, origin.span->begin).line;
     }
-    return out;
+}
+
+/// Makes `fact` the public form of a working-memory fact, reusing its storage.
+void public_fact(std::uint32_t id, const rete::Fact& record, const runtime::FactOrigin& origin,
+                 const std::vector<std::optional<Provenance>>& provenance,
+                 const ir::Program& program, const SourceManager& sources, FactResult& fact) {
+    const ir::Template& tmpl = program.templates.at(record.template_index);
+    fact.id = id;
+    fact.template_name = tmpl.name;
+    const std::size_t n = std::min(tmpl.slots.size(), record.slots.size());
+    fact.slots.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        SlotResult& slot = fact.slots[i];
+        slot.name = tmpl.slots[i].name;
+        slot.value = record.slots[i];
+        if (i < provenance.size() && provenance[i]) {
+            slot.provenance = std::make_shared<const Provenance>(*provenance[i]);
+        } else {
+            slot.provenance.reset();
+        }
+    }
+    public_origin(origin, program, sources, fact.origin);
 }
 
 }  // namespace
@@ -179,8 +207,14 @@ RunResult Engine::run(const RunOptions& options) {
     }
     runtime::Session session(program, *impl_->network);
     session.set_observer(options.observer);
-    for (const auto& fact : impl_->facts) {
+    for (auto& fact : impl_->facts) {
         session.assert_fact(fact);
+        if (options.release_facts) {
+            fact = FactInput{};  // its copy is in working memory now
+        }
+    }
+    if (options.release_facts) {
+        std::vector<FactInput>().swap(impl_->facts);
     }
     runtime::RunOptions run_options;
     run_options.strategy = static_cast<agenda::Strategy>(options.strategy);
@@ -210,26 +244,30 @@ RunResult Engine::run(const RunOptions& options) {
     // the match state is no longer needed: free it before the final facts are copied out,
     // so the peak memory is not the sum of both
     session.finish();
-    result.facts.reserve(session.live_fact_count());
+    const std::vector<runtime::RecommendationRecord> recommendations = session.recommendations();
+    // with a filter, the facts the supports cite are listed whatever the filter says
+    std::unordered_set<std::uint32_t> cited;
+    if (options.keep_fact) {
+        for (const auto& record : recommendations) {
+            for (const auto& s : record.supports) {
+                cited.insert(s.facts.begin(), s.facts.end());
+            }
+        }
+    } else {
+        result.facts.reserve(session.live_fact_count());
+    }
+    FactResult fact;  // reused while the filter rejects facts: no allocation for those
     session.for_each_fact([&](std::uint32_t id, const rete::Fact& record,
                               const runtime::FactOrigin& origin,
                               const std::vector<std::optional<Provenance>>& provenance) {
-        const ir::Template& tmpl = program.templates.at(record.template_index);
-        FactResult fact;
-        fact.id = id;
-        fact.template_name = tmpl.name;
-        fact.slots.reserve(tmpl.slots.size());
-        for (std::size_t i = 0; i < tmpl.slots.size() && i < record.slots.size(); ++i) {
-            SlotResult slot{tmpl.slots[i].name, record.slots[i], nullptr};
-            if (i < provenance.size() && provenance[i]) {
-                slot.provenance = std::make_shared<const Provenance>(*provenance[i]);
-            }
-            fact.slots.push_back(std::move(slot));
+        public_fact(id, record, origin, provenance, program, impl_->sources, fact);
+        if (options.keep_fact && !cited.contains(id) && !options.keep_fact(fact)) {
+            return;
         }
-        fact.origin = public_origin(origin, program, impl_->sources);
         result.facts.push_back(std::move(fact));
+        fact = FactResult{};
     });
-    for (const auto& record : session.recommendations()) {
+    for (const auto& record : recommendations) {
         const ir::Recommendation& rec = program.recommendations.at(record.id);
         RecommendationResult out{rec.id, rec.title, record.subject, record.confidence, {}};
         for (const auto& s : record.supports) {

@@ -148,6 +148,10 @@ int run_run(const CliOptions& options) {
     log::TraceLogger tracer(log::make_stderr_logger(level), options.trace,
                             engine.summary().templates);
     run_options.observer = &tracer;
+    run_options.release_facts = true;  // one run per process: no second copy of the facts
+    if (options.format != "json") {
+        run_options.keep_fact = output::report_reads_fact;  // only JSON lists every fact
+    }
     const RunResult result = engine.run(run_options);
     if (!result.errors.empty()) {
         std::cerr << render_text(result.errors, engine.sources());

@@ -29,6 +29,21 @@ struct annotate_span {
     }
 };
 
+/// For the chain rules (or_expr ... mul_expr, attribute ast::Expr): the span of the BinaryChain
+/// the rule built (one whose span is still unset); an operand passed through keeps its own.
+struct chain_span {
+    template <typename Iterator, typename Context>
+    void on_success(Iterator const& first, Iterator const& last, ast::Expr& node,
+                    Context const& context) const {
+        auto* chain = boost::get<x3::forward_ast<ast::BinaryChain>>(&node.get());
+        if (chain != nullptr && chain->get().end == 0) {
+            detail::ParseState& state = *x3::get<parse_state_tag>(context);
+            chain->get().begin = state.offset(first);
+            chain->get().end = state.offset(last);
+        }
+    }
+};
+
 struct recover_at_declaration {
     template <typename Iterator, typename Exception, typename Context>
     x3::error_handler_result on_error(Iterator& first, Iterator const& last, Exception const& x,

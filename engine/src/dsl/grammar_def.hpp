@@ -7,6 +7,7 @@
 #include "dsl/ast_adapted.hpp"
 #include "dsl/error_handler.hpp"
 #include "dsl/keywords.hpp"
+#include "dsl/parse_state.hpp"
 
 #include <string>
 #include <vector>
@@ -35,11 +36,25 @@ const x3::symbols<std::string> aggregate_symbols(
     {{"count", "count"}, {"sum", "sum"}, {"min", "min"}, {"max", "max"}, {"avg", "avg"}},
     "aggregate function");
 
+// ---- skipper ------------------------------------------------------------------------------
+/// White space and comments (`#` or `//` to the end of the line) between tokens, in one loop
+/// (detail::skip_blank) instead of an X3 rule tried once per blank or comment.
+struct Skipper : x3::parser<Skipper> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+
+    template <typename Context, typename RContext, typename Attribute>
+    bool parse(char const*& first, char const* const& last, Context const& /*context*/,
+               RContext& /*rcontext*/, Attribute& /*attr*/) const {
+        char const* const start = first;
+        first = detail::skip_blank(first, last);
+        return first != start;
+    }
+};
+Skipper const skipper{};
+
 // ---- rule declarations --------------------------------------------------------------------
 // clang-format off
-x3::rule<struct skipper_class> const skipper = "white space";
-x3::rule<struct comment_class> const comment = "comment";
-
 x3::rule<struct identifier_class, std::string> const identifier = "identifier";
 x3::rule<struct keyword_class> const keyword = "keyword";
 x3::rule<struct name_class, ast::Name> const name = "name";
@@ -67,18 +82,18 @@ x3::rule<struct bool_lit_class, ast::BoolLit> const bool_lit = "boolean";
 x3::rule<struct symbol_lit_class, ast::SymbolLit> const symbol_lit = "symbol";
 
 x3::rule<struct expr_class, ast::Expr> const expr = "expression";
-x3::rule<struct or_expr_class, ast::BinaryChain> const or_expr = "expression";
+x3::rule<struct or_expr_class, ast::Expr> const or_expr = "expression";
 x3::rule<struct or_tail_class, ast::BinaryTail> const or_tail = "'or' expression";
-x3::rule<struct and_expr_class, ast::BinaryChain> const and_expr = "expression";
+x3::rule<struct and_expr_class, ast::Expr> const and_expr = "expression";
 x3::rule<struct and_tail_class, ast::BinaryTail> const and_tail = "'and' expression";
 x3::rule<struct not_expr_class, ast::Expr> const not_expr = "expression";
 x3::rule<struct not_unary_class, ast::UnaryExpr> const not_unary = "'not' expression";
-x3::rule<struct cmp_expr_class, ast::BinaryChain> const cmp_expr = "expression";
+x3::rule<struct cmp_expr_class, ast::Expr> const cmp_expr = "expression";
 x3::rule<struct cmp_tail_class, ast::BinaryTail> const cmp_tail = "comparison";
 x3::rule<struct cmp_op_class, std::string> const cmp_op = "comparison operator";
-x3::rule<struct add_expr_class, ast::BinaryChain> const add_expr = "expression";
+x3::rule<struct add_expr_class, ast::Expr> const add_expr = "expression";
 x3::rule<struct add_tail_class, ast::BinaryTail> const add_tail = "'+' or '-' expression";
-x3::rule<struct mul_expr_class, ast::BinaryChain> const mul_expr = "expression";
+x3::rule<struct mul_expr_class, ast::Expr> const mul_expr = "expression";
 x3::rule<struct mul_tail_class, ast::BinaryTail> const mul_tail = "'*', '/' or '%' expression";
 x3::rule<struct unary_expr_class, ast::Expr> const unary_expr = "expression";
 x3::rule<struct negation_class, ast::UnaryExpr> const negation = "negation";
@@ -166,9 +181,54 @@ inline auto kw_text(char const* word) {
     return raw[lexeme[lit(word) >> !ident_char]];
 }
 
+// Chains (`a or b`, `a + b - c`, ...): the operand alone is the chain's value; only an operator
+// wraps it into a BinaryChain. (A rule `operand >> *tail` with a BinaryChain attribute made a
+// heap node per precedence level for every operand, each collapsed again after the parse.)
+// The chain rule's on_success (chain_span) gives the chain it built its span.
+template <typename Operand, typename Tail>
+struct ChainParser : x3::parser<ChainParser<Operand, Tail>> {
+    using attribute_type = ast::Expr;
+    static bool const has_attribute = true;
+
+    constexpr ChainParser(Operand o, Tail t) : operand(o), tail(t) {}
+
+    template <typename Context, typename RContext>
+    bool parse(char const*& first, char const* const& last, Context const& context,
+               RContext& rcontext, ast::Expr& value) const {
+        if (!operand.parse(first, last, context, rcontext, value)) {
+            return false;
+        }
+        ast::BinaryChain* chain = nullptr;
+        ast::BinaryTail step;
+        while (tail.parse(first, last, context, rcontext, step)) {
+            if (chain == nullptr) {
+                ast::BinaryChain wrapped;
+                wrapped.first = std::move(value);
+                value = std::move(wrapped);
+                chain = &boost::get<x3::forward_ast<ast::BinaryChain>>(value.get()).get();
+            }
+            chain->rest.push_back(std::move(step));
+            step = ast::BinaryTail{};
+        }
+        return true;
+    }
+
+    template <typename Context, typename RContext>
+    bool parse(char const*& first, char const* const& last, Context const& context,
+               RContext& rcontext, x3::unused_type) const {
+        ast::Expr ignored;
+        return parse(first, last, context, rcontext, ignored);
+    }
+
+    Operand operand;
+    Tail tail;
+};
+template <typename Operand, typename Tail>
+constexpr ChainParser<Operand, Tail> chain(Operand const& operand, Tail const& tail) {
+    return {operand, tail};
+}
+
 // ---- lexical ------------------------------------------------------------------------------
-auto const comment_def = lexeme[(lit('#') | lit("//")) >> *(~x3::char_('\n'))];
-auto const skipper_def = x3::ascii::space | comment;
 
 auto const identifier_def = lexeme[x3::ascii::char_("A-Za-z_") >> *x3::ascii::char_("A-Za-z0-9_")];
 auto const keyword_def = lexeme[keyword_symbols >> !ident_char];
@@ -214,19 +274,19 @@ auto const symbol_lit_def = !keyword >> identifier;
 
 // ---- expressions (spec §4.2: or < and < not < comparisons < + - < * / % < unary - ) -------
 auto const expr_def = or_expr;
-auto const or_expr_def = and_expr >> *or_tail;
+auto const or_expr_def = chain(and_expr, or_tail);
 auto const or_tail_def = kw_text("or") > and_expr;
-auto const and_expr_def = not_expr >> *and_tail;
+auto const and_expr_def = chain(not_expr, and_tail);
 auto const and_tail_def = kw_text("and") > not_expr;
 auto const not_expr_def = not_unary | cmp_expr;
 auto const not_unary_def = kw_text("not") > not_expr;
-auto const cmp_expr_def = add_expr >> *cmp_tail;
+auto const cmp_expr_def = chain(add_expr, cmp_tail);
 auto const cmp_tail_def = cmp_op > add_expr;
 auto const cmp_op_def = compare_symbols | lexeme[word_compare_symbols >> !ident_char] |
                         (kw("not") >> kw("in") >> attr(std::string("not in")));
-auto const add_expr_def = mul_expr >> *add_tail;
+auto const add_expr_def = chain(mul_expr, add_tail);
 auto const add_tail_def = add_symbols > mul_expr;
-auto const mul_expr_def = unary_expr >> *mul_tail;
+auto const mul_expr_def = chain(unary_expr, mul_tail);
 auto const mul_tail_def = mul_symbols > unary_expr;
 auto const unary_expr_def = number | negation | primary;
 auto const negation_def = x3::string("-") > unary_expr;
@@ -315,9 +375,9 @@ auto const kw_for_def = kw("for");
 auto const kw_over_def = kw("over");
 auto const declaration_end_def = x3::eoi;
 
-BOOST_SPIRIT_DEFINE(skipper, comment, identifier, keyword, name, template_name, slot_name, slot_ref,
-                    rule_name, param_name, recommendation_id, function_name, log_level, variable,
-                    param_ref, number, digits, number_end, string_lit, string_body, interpolation,
+BOOST_SPIRIT_DEFINE(identifier, keyword, name, template_name, slot_name, slot_ref, rule_name,
+                    param_name, recommendation_id, function_name, log_level, variable, param_ref,
+                    number, digits, number_end, string_lit, string_body, interpolation,
                     inner_string, string_close, interpolation_close, bool_lit, symbol_lit)
 BOOST_SPIRIT_DEFINE(expr, or_expr, or_tail, and_expr, and_tail, not_expr, not_unary, cmp_expr,
                     cmp_tail, cmp_op, add_expr, add_tail, mul_expr, mul_tail, unary_expr, negation,
@@ -351,16 +411,16 @@ struct number_class : annotate_span {};
 struct string_lit_class : annotate_span {};
 struct bool_lit_class : annotate_span {};
 struct symbol_lit_class : annotate_span {};
-struct or_expr_class : annotate_span {};
+struct or_expr_class : chain_span {};
 struct or_tail_class : annotate_span {};
-struct and_expr_class : annotate_span {};
+struct and_expr_class : chain_span {};
 struct and_tail_class : annotate_span {};
 struct not_unary_class : annotate_span {};
-struct cmp_expr_class : annotate_span {};
+struct cmp_expr_class : chain_span {};
 struct cmp_tail_class : annotate_span {};
-struct add_expr_class : annotate_span {};
+struct add_expr_class : chain_span {};
 struct add_tail_class : annotate_span {};
-struct mul_expr_class : annotate_span {};
+struct mul_expr_class : chain_span {};
 struct mul_tail_class : annotate_span {};
 struct negation_class : annotate_span {};
 struct field_access_class : annotate_span {};

@@ -19,20 +19,10 @@ constexpr std::array<std::string_view, 4> declaration_keywords = {"template", "r
 }  // namespace
 
 std::uint32_t ParseState::skip_blank(std::uint32_t pos) const {
-    const auto size = static_cast<std::uint32_t>(text_.size());
-    while (pos < size) {
-        const char c = text_[pos];
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f') {
-            ++pos;
-        } else if (c == '#' || (c == '/' && pos + 1 < size && text_[pos + 1] == '/')) {
-            while (pos < size && text_[pos] != '\n') {
-                ++pos;
-            }
-        } else {
-            break;
-        }
+    if (pos >= text_.size()) {
+        return pos;
     }
-    return pos;
+    return offset(detail::skip_blank(text_.data() + pos, text_.data() + text_.size()));
 }
 
 std::uint32_t ParseState::token_end(std::uint32_t pos) const {

@@ -8,9 +8,29 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace maslahat::dsl::detail {
+
+/// The first byte at or after `first` that is neither white space (ASCII space, \t \n \v \f
+/// \r) nor inside a comment (`#` or `//` to the end of the line): what the grammar skips
+/// between tokens. `last` when only blanks and comments are left. Inline: the skipper runs
+/// before every token the grammar tries, and mostly finds nothing to skip.
+inline const char* skip_blank(const char* first, const char* last) {
+    while (first != last) {
+        const char c = *first;
+        if (c == ' ' || (c >= '\t' && c <= '\r')) {  // \t \n \v \f \r
+            ++first;
+        } else if (c == '#' || (c == '/' && last - first > 1 && first[1] == '/')) {
+            const void* newline = std::memchr(first, '\n', static_cast<std::size_t>(last - first));
+            first = newline != nullptr ? static_cast<const char*>(newline) : last;
+        } else {
+            break;
+        }
+    }
+    return first;
+}
 
 class ParseState {
 public:

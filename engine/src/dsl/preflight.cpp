@@ -5,13 +5,71 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <vector>
 
 namespace maslahat::dsl::detail {
 namespace {
 
-bool is_ident_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+// What each byte means to the scanner; one table lookup per byte instead of a chain of
+// comparisons (the scan covers every rule file).
+enum class ByteClass : std::uint8_t {
+    Other,  // punctuation, operators, non-ASCII: ends a run of prefix operators
+    Blank,  // space, \t \n \r: changes nothing
+    Ident,  // letter, digit, '_'
+    Sigil,  // '?' or '$': starts a word like a letter, but does not continue one
+    Hash,   // '#': comment to the end of the line
+    Slash,  // '/': comment when doubled
+    Quote,  // '"'
+    Open,   // ( [ {
+    Close,  // ) ] }
+    Minus,  // '-': prefix operator
+};
+
+constexpr std::array<ByteClass, 256> make_byte_classes() {
+    std::array<ByteClass, 256> table{};  // Other
+    for (int c = 'a'; c <= 'z'; ++c) {
+        table[static_cast<std::size_t>(c)] = ByteClass::Ident;
+        table[static_cast<std::size_t>(c - 'a' + 'A')] = ByteClass::Ident;
+    }
+    for (int c = '0'; c <= '9'; ++c) {
+        table[static_cast<std::size_t>(c)] = ByteClass::Ident;
+    }
+    table['_'] = ByteClass::Ident;
+    for (const char c : {' ', '\t', '\n', '\r'}) {
+        table[static_cast<std::size_t>(c)] = ByteClass::Blank;
+    }
+    table['?'] = ByteClass::Sigil;
+    table['$'] = ByteClass::Sigil;
+    table['#'] = ByteClass::Hash;
+    table['/'] = ByteClass::Slash;
+    table['"'] = ByteClass::Quote;
+    for (const char c : {'(', '[', '{'}) {
+        table[static_cast<std::size_t>(c)] = ByteClass::Open;
+    }
+    for (const char c : {')', ']', '}'}) {
+        table[static_cast<std::size_t>(c)] = ByteClass::Close;
+    }
+    table['-'] = ByteClass::Minus;
+    return table;
+}
+
+constexpr std::array<ByteClass, 256> byte_classes = make_byte_classes();
+
+// Bytes that end a run of plain string text: '"' '\\' '{' and the line ends.
+constexpr std::array<bool, 256> make_string_stops() {
+    std::array<bool, 256> table{};
+    for (const char c : {'"', '\\', '{', '\n', '\r'}) {
+        table[static_cast<std::size_t>(c)] = true;
+    }
+    return table;
+}
+
+constexpr std::array<bool, 256> string_stops = make_string_stops();
+
+ByteClass class_of(char c) {
+    return byte_classes[static_cast<unsigned char>(c)];
 }
 
 // Scans like the grammar's lexer: comments and strings (with `{...}` interpolations holding
@@ -33,62 +91,88 @@ public:
     bool run(std::uint32_t begin, std::uint32_t end) {
         std::uint32_t i = begin;
         while (i < end) {
-            const char c = text_[i];
-            if (c == '#' || (c == '/' && i + 1 < end && text_[i + 1] == '/')) {
-                while (i < end && text_[i] != '\n') {
+            switch (class_of(text_[i])) {
+                case ByteClass::Blank:
                     ++i;
-                }
-            } else if (c == '"') {
-                run_ = 0;
-                i = skip_string(i + 1, end);
-            } else if (c == '(' || c == '[' || c == '{') {
-                ++depth_;
-                saved_runs_.push_back(run_);  // prefix operators before a bracket stay open
-                saved_sum_ += run_;
-                run_ = 0;
-                if (!check(i)) {
-                    return false;
-                }
-                ++i;
-            } else if (c == ')' || c == ']' || c == '}') {
-                if (depth_ > 0) {
-                    --depth_;
-                    saved_sum_ -= saved_runs_.back();
-                    saved_runs_.pop_back();
-                }
-                run_ = 0;
-                ++i;
-            } else if (c == '-') {
-                ++run_;
-                if (!check(i)) {
-                    return false;
-                }
-                ++i;
-            } else if (is_ident_char(c) || c == '?' || c == '$') {
-                const std::uint32_t start = i;
-                ++i;
-                while (i < end && is_ident_char(text_[i])) {
-                    ++i;
-                }
-                if (text_.substr(start, i - start) == "not") {
-                    ++run_;
-                    if (!check(start)) {
+                    while (i < end && class_of(text_[i]) == ByteClass::Blank) {
+                        ++i;
+                    }
+                    break;
+                case ByteClass::Slash:
+                    if (i + 1 >= end || text_[i + 1] != '/') {
+                        run_ = 0;
+                        ++i;
+                        break;
+                    }
+                    [[fallthrough]];
+                case ByteClass::Hash:
+                    i = line_end(i, end);
+                    break;
+                case ByteClass::Quote:
+                    run_ = 0;
+                    i = skip_string(i + 1, end);
+                    break;
+                case ByteClass::Open:
+                    ++depth_;
+                    saved_runs_.push_back(run_);  // prefix operators before a bracket stay open
+                    saved_sum_ += run_;
+                    run_ = 0;
+                    if (!check(i)) {
                         return false;
                     }
-                } else {
+                    ++i;
+                    break;
+                case ByteClass::Close:
+                    if (depth_ > 0) {
+                        --depth_;
+                        saved_sum_ -= saved_runs_.back();
+                        saved_runs_.pop_back();
+                    }
                     run_ = 0;
+                    ++i;
+                    break;
+                case ByteClass::Minus:
+                    ++run_;
+                    if (!check(i)) {
+                        return false;
+                    }
+                    ++i;
+                    break;
+                case ByteClass::Ident:
+                case ByteClass::Sigil: {
+                    const std::uint32_t start = i;
+                    ++i;
+                    while (i < end && class_of(text_[i]) == ByteClass::Ident) {
+                        ++i;
+                    }
+                    if (text_.substr(start, i - start) == "not") {
+                        ++run_;
+                        if (!check(start)) {
+                            return false;
+                        }
+                    } else {
+                        run_ = 0;
+                    }
+                    break;
                 }
-            } else {
-                if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+                case ByteClass::Other:
                     run_ = 0;
-                }
-                ++i;
+                    ++i;
+                    break;
             }
         }
         return true;
     }
 
 private:
+    // The offset of the newline ending the line that holds `i` (or `end`).
+    std::uint32_t line_end(std::uint32_t i, std::uint32_t end) const {
+        const void* newline = std::memchr(text_.data() + i, '\n', end - i);
+        return newline == nullptr
+                   ? end
+                   : static_cast<std::uint32_t>(static_cast<const char*>(newline) - text_.data());
+    }
+
     bool check(std::uint32_t at) {
         const std::uint32_t level = depth_ + saved_sum_ + run_;
         if (level <= max_depth_) {
@@ -107,6 +191,14 @@ private:
     std::uint32_t skip_string(std::uint32_t i, std::uint32_t end) const {
         bool in_interpolation = false;
         while (i < end) {
+            if (!in_interpolation) {  // plain text up to the next byte that matters
+                while (i < end && !string_stops[static_cast<unsigned char>(text_[i])]) {
+                    ++i;
+                }
+                if (i >= end) {
+                    break;
+                }
+            }
             const char c = text_[i];
             if (c == '\n' || c == '\r') {
                 return i;

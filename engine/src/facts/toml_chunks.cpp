@@ -53,6 +53,10 @@ bool scan_line(std::string_view line, ScanState& st) {
             continue;
         }
         const char c = line[i];
+        if (c != '#' && c != '"' && c != '\'' && c != '[' && c != ']' && c != '{' && c != '}') {
+            ++i;  // most bytes: keys, numbers, spaces
+            continue;
+        }
         if (c == '#') {
             return true;  // comment to the end of the line
         }
@@ -93,7 +97,7 @@ bool scan_line(std::string_view line, ScanState& st) {
 }
 
 struct Header {
-    std::string name;
+    std::string_view name;  ///< in the text
     bool array = false;
 };
 
@@ -112,7 +116,7 @@ bool parse_header(std::string_view line, Header& out) {
     if (i == begin) {
         return false;
     }
-    out.name = std::string(line.substr(begin, i - begin));
+    out.name = line.substr(begin, i - begin);
     out.array = array;
     while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) {
         ++i;
@@ -137,7 +141,9 @@ std::vector<TomlChunk> split_toml(std::string_view text, std::size_t target_byte
     }
     std::vector<TomlChunk> chunks{TomlChunk{0, 0, 0}};
     // per header name: the chunks it appears in -> whether it is an array header ([[name]])
-    std::map<std::string, std::map<std::size_t, bool>> array_in;
+    std::map<std::string, std::map<std::size_t, bool>, std::less<>> array_in;
+    Header last;  // the previous header, recorded in chunk `last_chunk`
+    std::size_t last_chunk = std::string_view::npos;
     std::size_t first_header = std::string_view::npos;
     ScanState st;
     std::uint32_t line_no = 0;
@@ -168,9 +174,20 @@ std::vector<TomlChunk> split_toml(std::string_view text, std::size_t target_byte
                 chunks.push_back(TomlChunk{pos, 0, line_no});
             }
             const std::size_t c = chunks.size() - 1;
-            auto [it, fresh] = array_in[h.name].emplace(c, h.array);
-            if (!fresh && (it->second != h.array)) {
-                return whole;  // [name] and [[name]] mixed: toml++ decides
+            if (c == last_chunk && h.array && last.array && h.name == last.name) {
+                // [[obs]] after [[obs]] in the same piece: already recorded
+            } else {
+                auto found = array_in.find(h.name);
+                if (found == array_in.end()) {
+                    found =
+                        array_in.emplace(std::string(h.name), std::map<std::size_t, bool>{}).first;
+                }
+                auto [it, fresh] = found->second.emplace(c, h.array);
+                if (!fresh && (it->second != h.array)) {
+                    return whole;  // [name] and [[name]] mixed: toml++ decides
+                }
+                last = h;
+                last_chunk = c;
             }
         } else if (!scan_line(line, st)) {
             return whole;

@@ -1,5 +1,7 @@
 #include "output/report_data.hpp"
 
+#include "output/reports.hpp"
+
 #include <fmt/format.h>
 
 #include <chrono>
@@ -87,7 +89,7 @@ struct FactIndex {
 
 /// The `finding` facts a support matched, each with its `evidence` texts (the figures).
 mu::data support_findings(const FactIndex& index, const SupportResult& support, Markup markup) {
-    mu::data list{mu::data::type::list};
+    mu::data list = make_list(support.facts.size());
     for (const auto id : support.facts) {
         const FactResult* f = index.fact(id);
         if (f == nullptr || f->template_name != "finding") {
@@ -96,37 +98,36 @@ mu::data support_findings(const FactIndex& index, const SupportResult& support, 
         std::pair<std::string, std::string> key{text_of(*f, "item"), text_of(*f, "country")};
         const auto joined = index.evidence_joined.find(key);
         mu::data entry;
-        entry.set("item", cell(key.first, markup));
-        entry.set(
-            "evidence_joined",
+        put(entry, "item", cell(key.first, markup));
+        put(entry, "evidence_joined",
             cell(joined == index.evidence_joined.end() ? std::string() : joined->second, markup));
-        list.push_back(entry);
+        append(list, std::move(entry));
     }
     return list;
 }
 
 mu::data recommendations(const RunResult& result, const std::string& subject, Markup markup) {
     const FactIndex index(result);
-    mu::data list{mu::data::type::list};
+    mu::data list = make_list(result.recommendations.size());
     std::size_t rank = 0;
     for (const auto& rec : result.recommendations) {
         if (!subject.empty() && rec.subject != subject) {
             continue;
         }
         mu::data item;
-        item.set("rank", std::to_string(++rank));
-        item.set("id", cell(rec.id, markup));
-        item.set("title", cell(rec.title, markup));
-        item.set("subject", cell(rec.subject, markup));
-        item.set("confidence", number(rec.confidence));
-        item.set("percent", fmt::format("{:.0f}", rec.confidence * 100.0));
-        mu::data supports{mu::data::type::list};
+        put(item, "rank", std::to_string(++rank));
+        put(item, "id", cell(rec.id, markup));
+        put(item, "title", cell(rec.title, markup));
+        put(item, "subject", cell(rec.subject, markup));
+        put(item, "confidence", number(rec.confidence));
+        put(item, "percent", fmt::format("{:.0f}", rec.confidence * 100.0));
+        mu::data supports = make_list(rec.support.size());
         for (const auto& s : rec.support) {
             mu::data support;
-            support.set("rule", cell(s.rule, markup));
-            support.set("confidence", number(s.confidence));
-            support.set("percent", fmt::format("{:.0f}", s.confidence * 100.0));
-            support.set("because", cell(s.because, markup));
+            put(support, "rule", cell(s.rule, markup));
+            put(support, "confidence", number(s.confidence));
+            put(support, "percent", fmt::format("{:.0f}", s.confidence * 100.0));
+            put(support, "because", cell(s.because, markup));
             std::string cited;
             for (const auto id : s.facts) {
                 const FactResult* f = index.fact(id);
@@ -135,12 +136,12 @@ mu::data recommendations(const RunResult& result, const std::string& subject, Ma
                              std::to_string(f->origin.line);
                 }
             }
-            support.set("cited", cell(cited, markup));
-            support.set("findings", support_findings(index, s, markup));
-            supports.push_back(support);
+            put(support, "cited", cell(cited, markup));
+            put(support, "findings", support_findings(index, s, markup));
+            append(supports, std::move(support));
         }
-        item.set("supports", supports);
-        list.push_back(item);
+        put(item, "supports", std::move(supports));
+        append(list, std::move(item));
     }
     return list;
 }
@@ -155,7 +156,7 @@ mu::data swot(const RunResult& result, const std::string& subject, Markup markup
     }
     const std::pair<char, const char*> names[] = {
         {'S', "Strengths"}, {'W', "Weaknesses"}, {'O', "Opportunities"}, {'T', "Threats"}};
-    mu::data quadrants{mu::data::type::list};
+    mu::data quadrants = make_list(4);
     for (const auto& [letter, name] : names) {
         std::set<std::string> items;
         for (const auto& f : result.facts) {
@@ -168,28 +169,28 @@ mu::data swot(const RunResult& result, const std::string& subject, Markup markup
             }
         }
         mu::data quadrant;
-        quadrant.set("name", name);
-        quadrant.set("key", std::string(1, static_cast<char>(letter + ('a' - 'A'))));
-        mu::data list{mu::data::type::list};
+        put(quadrant, "name", name);
+        put(quadrant, "key", std::string(1, static_cast<char>(letter + ('a' - 'A'))));
+        mu::data list = make_list(items.size());
         for (const auto& item : items) {
             mu::data entry;
-            entry.set("item", cell(item, markup));
-            mu::data texts{mu::data::type::list};
+            put(entry, "item", cell(item, markup));
+            mu::data texts = make_list(evidence[item].size());
             std::string joined;
             for (const auto& t : evidence[item]) {
                 mu::data text;
-                text.set("text", cell(t, markup));
-                texts.push_back(text);
+                put(text, "text", cell(t, markup));
+                append(texts, std::move(text));
                 joined += (joined.empty() ? "" : "; ") + t;
             }
-            entry.set("evidence", texts);
-            entry.set("evidence_joined", cell(joined, markup));
-            list.push_back(entry);
+            put(entry, "evidence", std::move(texts));
+            put(entry, "evidence_joined", cell(joined, markup));
+            append(list, std::move(entry));
         }
-        quadrant.set("items", list);
-        quadrant.set("empty", flag(items.empty()));
-        quadrant.set("nonempty", flag(!items.empty()));
-        quadrants.push_back(quadrant);
+        put(quadrant, "items", std::move(list));
+        put(quadrant, "empty", flag(items.empty()));
+        put(quadrant, "nonempty", flag(!items.empty()));
+        append(quadrants, std::move(quadrant));
     }
     return quadrants;
 }
@@ -212,47 +213,85 @@ mu::data sources(const RunResult& result, const std::string& subject, Markup mar
             }
         }
     }
-    mu::data list{mu::data::type::list};
+    mu::data list = make_list(seen.size());
     for (const auto& s : seen) {
         mu::data item;
-        item.set("source", cell(s, markup));
-        list.push_back(item);
+        put(item, "source", cell(s, markup));
+        append(list, std::move(item));
     }
     return list;
 }
 
 }  // namespace
 
+mu::data make_list(std::size_t capacity) {
+    mu::data list{mu::data::type::list};
+    // kainjow's data has no noexcept move: a vector of them that grows copies every element
+    const_cast<mu::list&>(list.list_value()).reserve(capacity);
+    return list;
+}
+
+void append(mu::data& list, mu::data&& item) {
+    if (list.is_list()) {
+        // list_value() is the vector `list` owns (not a const object): moving into it is what
+        // push_back would do without its deep copy of `item`.
+        const_cast<mu::list&>(list.list_value()).push_back(std::move(item));
+    }
+}
+
+void put(mu::data& object, const std::string& key, mu::data&& value) {
+    if (object.is_object()) {
+        object[key] = std::move(value);
+    }
+}
+
+// Keep in step with what swot(), sources() and recommendations() read above.
+bool report_reads_fact(const FactResult& fact) {
+    if (fact.template_name == "evidence" || fact.template_name == "finding") {
+        return true;
+    }
+    if (fact.origin.kind != FactOrigin::Kind::File) {
+        return false;
+    }
+    for (const auto& s : fact.slots) {
+        if ((s.provenance && !s.provenance->source.empty()) ||
+            (s.name == "source" && s.value.is_text() && !s.value.text().empty())) {
+            return true;
+        }
+    }
+    return false;
+}
+
 mu::data report_data(const RunResult& result, const ReportContext& context, Markup markup) {
     mu::data d;
     const std::string& subject = context.subject;
-    d.set("subject", subject.empty() ? std::string("all subjects") : cell(subject, markup));
-    d.set("has_subject", flag(!subject.empty()));
-    d.set("date", report_date());
-    const mu::data recs = recommendations(result, subject, markup);
-    d.set("recommendations", recs);
-    d.set("no_recommendations", flag(recs.list_value().empty()));
-    const mu::data quadrants = swot(result, subject, markup);
+    put(d, "subject", subject.empty() ? std::string("all subjects") : cell(subject, markup));
+    put(d, "has_subject", flag(!subject.empty()));
+    put(d, "date", report_date());
+    mu::data recs = recommendations(result, subject, markup);
+    put(d, "no_recommendations", flag(recs.list_value().empty()));
+    put(d, "recommendations", std::move(recs));
+    mu::data quadrants = swot(result, subject, markup);
     bool any_finding = false;
     for (const auto& q : quadrants.list_value()) {
         any_finding = any_finding || !q.get("items")->list_value().empty();
     }
-    d.set("swot", quadrants);
-    d.set("has_findings", flag(any_finding));
-    mu::data output{mu::data::type::list};
+    put(d, "swot", std::move(quadrants));
+    put(d, "has_findings", flag(any_finding));
+    mu::data output = make_list(result.output.size());
     for (const auto& line : result.output) {
         mu::data item;
-        item.set("line", line);
-        output.push_back(item);
+        put(item, "line", line);
+        append(output, std::move(item));
     }
-    d.set("has_output", flag(!result.output.empty()));
-    d.set("output", output);
-    const mu::data cited = sources(result, subject, markup);
-    d.set("has_sources", flag(!cited.list_value().empty()));
-    d.set("sources", cited);
-    d.set("rules", std::to_string(result.stats.rules));
-    d.set("firings", std::to_string(result.stats.firings));
-    d.set("facts", std::to_string(result.stats.facts_final));
+    put(d, "has_output", flag(!result.output.empty()));
+    put(d, "output", std::move(output));
+    mu::data cited = sources(result, subject, markup);
+    put(d, "has_sources", flag(!cited.list_value().empty()));
+    put(d, "sources", std::move(cited));
+    put(d, "rules", std::to_string(result.stats.rules));
+    put(d, "firings", std::to_string(result.stats.firings));
+    put(d, "facts", std::to_string(result.stats.facts_final));
     return d;
 }
 

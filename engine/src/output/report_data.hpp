@@ -18,6 +18,18 @@ enum class Markup : std::uint8_t { Text, Markdown, Html };
 kainjow::mustache::data report_data(const RunResult& result, const ReportContext& context,
                                     Markup markup);
 
+/// An empty list view with room for `capacity` items: appending up to that many copies none
+/// (a growing vector of kainjow data copies its items: their move is not noexcept).
+kainjow::mustache::data make_list(std::size_t capacity);
+
+/// Appends `item` to a list view, moved (kainjow's push_back deep-copies the whole subtree);
+/// nothing when `list` is not a list.
+void append(kainjow::mustache::data& list, kainjow::mustache::data&& item);
+
+/// Sets `key` of an object view to `value`, moved (kainjow's set deep-copies it); nothing when
+/// `object` is not an object.
+void put(kainjow::mustache::data& object, const std::string& key, kainjow::mustache::data&& value);
+
 /// Renders `template_text` (an embedded template) with `data`; a template error is an
 /// internal error reported in the output text, never an exception.
 std::string render_template(const std::string& template_text, const kainjow::mustache::data& data);

@@ -22,6 +22,10 @@ std::string render_markdown_report(const RunResult& result, const ReportContext&
 /// One self-contained HTML page (inline CSS; confidence bars, SWOT matrix, explanations,
 /// sources): report.html.mustache. The date is SOURCE_DATE_EPOCH's when set, else today's.
 std::string render_html_report(const RunResult& result, const ReportContext& context);
+/// Whether the text, Markdown or HTML report reads this final fact, besides the facts that
+/// recommendations cite: `evidence` and `finding` facts, and fact-file facts that name a
+/// source. For RunOptions::keep_fact: a RunResult for these reports needs no other fact.
+bool report_reads_fact(const FactResult& fact);
 /// `{"diagnostics": [{"code","severity","file","line","column","message"}...]}`.
 std::string render_json_diagnostics(const std::vector<Diagnostic>& diagnostics,
                                     const SourceManager& sources);

@@ -13,11 +13,22 @@ std::string render_text_report(const RunResult& result, const ReportContext& con
     // Sections left out by the template leave blank lines behind: keep one at most.
     std::string out;
     out.reserve(text.size());
-    for (const char c : text) {
-        if (c == '\n' && out.ends_with("\n\n")) {
-            continue;
+    std::size_t newlines = 0;  // how many '\n' `out` ends with
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t newline = text.find('\n', i);
+        if (newline == std::string::npos) {
+            out.append(text, i);
+            break;
         }
-        out += c;
+        if (newline > i) {
+            out.append(text, i, newline - i);
+            newlines = 0;
+        }
+        if (newlines < 2) {
+            out += '\n';
+            ++newlines;
+        }
+        i = newline + 1;
     }
     return out;
 }

@@ -170,7 +170,8 @@ void Checker::check_constraint(const ir::Slot& slot, const ast::SlotConstraint& 
     const Type st = type_of_slot(slot.type);
     const Type vt = rhs.type;
     const SourceSpan where = expr_span(c.value);
-    const std::string slot_desc = "slot '" + slot.name + "' (" + type_name(st) + ")";
+    // built only for a message (this runs for every constraint of every rule)
+    const auto slot_desc = [&] { return "slot '" + slot.name + "' (" + type_name(st) + ")"; };
     const auto constant = vt.is_any() ? std::nullopt : constant_value(rhs.expr);
     const bool literal = constant.has_value();
     const auto op = constraint_op(c.op);
@@ -183,7 +184,7 @@ void Checker::check_constraint(const ir::Slot& slot, const ast::SlotConstraint& 
         case ir::Op::Ne:
             if (!equality_compatible(st, vt)) {
                 error(DiagCode::E0303, where,
-                      "cannot compare " + slot_desc + " with " + a_type_name(vt));
+                      "cannot compare " + slot_desc() + " with " + a_type_name(vt));
             } else if (literal && st.kind == TypeKind::Int &&
                        constant->kind() == ValueKind::Number &&
                        std::trunc(constant->as_number()) != constant->as_number()) {
@@ -202,28 +203,28 @@ void Checker::check_constraint(const ir::Slot& slot, const ast::SlotConstraint& 
         case ir::Op::Ge:
             if (!orderable(st)) {
                 error(DiagCode::E0309, span(c),
-                      "operator '" + c.op + "' cannot be applied to " + slot_desc +
+                      "operator '" + c.op + "' cannot be applied to " + slot_desc() +
                           " (only numbers and strings are ordered)");
             } else if (vt.kind == TypeKind::Nil || !orderable(vt)) {
                 error(DiagCode::E0309, where,
                       "operator '" + c.op + "' cannot compare with " + a_type_name(vt));
             } else if (!order_compatible(st, vt)) {
                 error(DiagCode::E0303, where,
-                      "cannot compare " + slot_desc + " with " + a_type_name(vt));
+                      "cannot compare " + slot_desc() + " with " + a_type_name(vt));
             }
             break;
         case ir::Op::In:
         case ir::Op::NotIn:
             if (st.is_list()) {
                 error(DiagCode::E0309, span(c),
-                      "'" + c.op + "' tests one value, but " + slot_desc +
+                      "'" + c.op + "' tests one value, but " + slot_desc() +
                           " is a list (use 'contains')");
             } else if (!vt.is_any() && !vt.is_list()) {
                 error(DiagCode::E0303, where,
                       "'" + c.op + "' needs a list, found " + a_type_name(vt));
             } else if (vt.is_list() && !equality_compatible(st, Type::of(vt.element))) {
                 error(DiagCode::E0303, where,
-                      "cannot compare " + slot_desc + " with the elements of " + a_type_name(vt));
+                      "cannot compare " + slot_desc() + " with the elements of " + a_type_name(vt));
             } else if (literal) {
                 if (auto problem = value_violation(*constant, slot.type, slot.name)) {
                     error(DiagCode::E0304, where, *problem);
@@ -233,10 +234,10 @@ void Checker::check_constraint(const ir::Slot& slot, const ast::SlotConstraint& 
         case ir::Op::Contains:
             if (!st.is_list()) {
                 error(DiagCode::E0309, span(c),
-                      "'contains' needs a list slot, but " + slot_desc + " is not a list");
+                      "'contains' needs a list slot, but " + slot_desc() + " is not a list");
             } else if (!equality_compatible(Type::of(st.element), vt) || vt.is_list()) {
                 error(DiagCode::E0303, where,
-                      "cannot look for " + a_type_name(vt) + " in " + slot_desc);
+                      "cannot look for " + a_type_name(vt) + " in " + slot_desc());
             } else if (literal && !constant->is_nil()) {
                 if (auto problem = value_violation(*constant, slot.type, slot.name)) {
                     error(DiagCode::E0304, where, *problem);

@@ -47,9 +47,14 @@ public:
                 if (!interpolation(i)) {
                     return std::nullopt;  // the rest of the string cannot be split reliably
                 }
-            } else {
-                current_ += c;
-                ++i;
+            } else {  // a run of plain text, appended at once
+                std::size_t stop = i + 1;
+                while (stop < raw_.size() && raw_[stop] != '\\' &&
+                       !(interpolate && raw_[stop] == '{')) {
+                    ++stop;
+                }
+                current_.append(raw_, i, stop - i);
+                i = stop;
             }
         }
         flush();

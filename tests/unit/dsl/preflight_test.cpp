@@ -1,9 +1,12 @@
 // Input hygiene before the grammar runs (spec §1 UTF-8 files, §8 "nothing may crash"):
 // invalid UTF-8, NUL bytes, the nesting guard, BOM.
+#include "dsl/preflight.hpp"
+
 #include "support/catch.hpp"
 #include "unit/dsl/dsl_test_support.hpp"
 
 #include <string>
+#include <string_view>
 
 using namespace maslahat::dsl;
 using maslahat::DiagCode;
@@ -103,4 +106,35 @@ TEST_CASE("parse_expression has the nesting guard too", "[dsl]") {
     auto p = test::parse_expr(std::string(1000, '(') + "1" + std::string(1000, ')'));
     CHECK_FALSE(p.expr);
     CHECK(p.sink.all().at(0).code == DiagCode::E0102);
+}
+
+TEST_CASE("check_nesting counts brackets and open prefix operators, not strings or comments",
+          "[dsl]") {
+    using Row = std::pair<std::string_view, std::uint32_t>;
+    const auto [text, depth] = GENERATE(table<std::string_view, std::uint32_t>({
+        Row{"(a)", 1},
+        Row{"- - (x)", 3},
+        Row{"not(x)", 2},
+        Row{"?not (x)", 1},  // a variable named not is no operator
+        Row{"notx (x)", 1},
+        Row{"x - (y)", 2},   // binary or prefix, the scan cannot tell: counted
+        Row{"a / (x)", 1},   // punctuation ends a run of prefix operators
+        Row{"\v-\f(x)", 1},  // so do \v and \f (only space, \t, \r, \n are blanks here)
+        Row{"\xC3\xA9-(x)", 2},
+        Row{"\"((\" (x)", 1},
+        Row{"\"a\\\"(\" ( )", 1},
+        Row{"\"{ \"(\" }\" -(x)", 2},
+        Row{"\"abc\ndef\" ((x))", 0},  // a string ends at the line end; `" ((x))` opens another
+        Row{"# ((\n(x)", 1},
+        Row{"a // ((\n[x]", 1},
+        Row{"- not - [{(x)}]", 6},
+        Row{"", 0},
+    }));
+    maslahat::DiagnosticSink sink;
+    INFO(text);
+    const auto found = detail::check_nesting(text, 0, static_cast<std::uint32_t>(text.size()),
+                                             maslahat::FileId{0}, sink);
+    REQUIRE(found);
+    CHECK(*found == depth);
+    CHECK(sink.empty());
 }

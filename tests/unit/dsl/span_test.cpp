@@ -167,3 +167,31 @@ TEST_CASE("a chain of one operand collapses to the operand", "[dsl]") {
     const auto& param = as<ast::ParamDecl>(p.ast->declarations.at(0));
     CHECK(p.text(as<ast::Variable>(param.value)) == "?x");
 }
+
+TEST_CASE("a chain spans its operands, brackets included; its operands keep their spans", "[dsl]") {
+    auto p = test::parse("param p = ( ?a + 1 ) * -?b # comment\n- 2 // more");
+    INFO(p.diagnostics());
+    REQUIRE(p.sink.empty());
+    const auto& param = as<ast::ParamDecl>(p.ast->declarations.at(0));
+    const auto& outer = as<ast::BinaryChain>(param.value);  // (... * -?b) - 2
+    CHECK(p.text(outer) == "( ?a + 1 ) * -?b # comment\n- 2");
+    REQUIRE(outer.rest.size() == 1);
+    CHECK(outer.rest[0].op == "-");
+    const auto& product = as<ast::BinaryChain>(outer.first);
+    CHECK(p.text(product) == "( ?a + 1 ) * -?b");
+    REQUIRE(product.rest.size() == 1);
+    CHECK(p.text(product.rest[0]) == "* -?b");
+    const auto& sum = as<ast::BinaryChain>(product.first);  // the bracket's content
+    CHECK(p.text(sum) == "?a + 1");
+    CHECK(p.text(as<ast::Variable>(sum.first)) == "?a");
+}
+
+TEST_CASE("a chain of one level holds every operator of that level", "[dsl]") {
+    auto p = test::parse("param p = 1 + 2 - 3 + 4");
+    REQUIRE(p.sink.empty());
+    const auto& chain = as<ast::BinaryChain>(as<ast::ParamDecl>(p.ast->declarations.at(0)).value);
+    CHECK(p.text(chain) == "1 + 2 - 3 + 4");
+    REQUIRE(chain.rest.size() == 3);
+    CHECK(chain.rest[1].op == "-");
+    CHECK(p.text(chain.rest[2]) == "+ 4");
+}

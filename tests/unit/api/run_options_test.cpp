@@ -1,0 +1,125 @@
+// Engine::run options that save memory (RunOptions::release_facts and keep_fact): the
+// loaded facts released by a one-shot run, and a RunResult listing only the facts a report
+// reads gives the same reports as the full result.
+#include "maslahat/engine.hpp"
+#include "output/reports.hpp"
+#include "support/catch.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <set>
+#include <string>
+
+using namespace maslahat;
+
+namespace {
+
+const char* const rules = R"(
+template item { name: symbol; weight: int }
+template heavy { name: symbol }
+rule heavy
+when
+    item(name: ?n, weight > 10)
+then
+    assert heavy(name: ?n)
+end
+)";
+
+const char* const items = R"(
+[[item]]
+name = "a"
+weight = 5
+
+[[item]]
+name = "b"
+weight = 20
+)";
+
+/// The shipped knowledge base (rules/ and facts/), loaded.
+void load_shipped(Engine& engine) {
+    const std::string root = MASLAHAT_SOURCE_DIR;
+    REQUIRE(engine.load_rules({root + "/rules"}));
+    REQUIRE(engine.load_facts({root + "/facts"}));
+}
+
+}  // namespace
+
+TEST_CASE("a run that releases the loaded facts leaves none for the next run", "[api]") {
+    Engine engine;
+    REQUIRE(engine.load_rules_text("t.rules", rules));
+    REQUIRE(engine.load_facts_text("t.toml", items));
+    RunOptions keep;
+    CHECK(engine.run(keep).stats.facts_final == 3);  // a, b, heavy b
+    CHECK(engine.run(keep).stats.facts_final == 3);  // kept for reruns by default
+
+    RunOptions once;
+    once.release_facts = true;
+    const RunResult first = engine.run(once);
+    CHECK(first.stats.facts_final == 3);
+    CHECK(first.facts.size() == 3);
+    CHECK(engine.run().stats.facts_final == 0);  // released
+
+    REQUIRE(engine.load_facts_text("more.toml", items));  // facts loaded later are kept
+    CHECK(engine.run().stats.facts_final == 3);
+    CHECK(engine.run().stats.facts_final == 3);
+}
+
+TEST_CASE("keep_fact chooses the facts a RunResult lists", "[api]") {
+    Engine engine;
+    REQUIRE(engine.load_rules_text("t.rules", rules));
+    REQUIRE(engine.load_facts_text("t.toml", items));
+    RunOptions options;
+    options.keep_fact = [](const FactResult& f) { return f.template_name == "heavy"; };
+    const RunResult result = engine.run(options);
+    CHECK(result.stats.facts_final == 3);
+    REQUIRE(result.facts.size() == 1);
+    CHECK(result.facts[0].template_name == "heavy");
+    CHECK(result.facts[0].id == 3);
+    REQUIRE(result.facts[0].slots.size() == 1);
+    CHECK(result.facts[0].slots[0].name == "name");
+    CHECK(result.facts[0].slots[0].value == Value::symbol("b"));
+    CHECK(result.facts[0].origin.kind == FactOrigin::Kind::Rule);
+    CHECK(result.facts[0].origin.rule == "heavy");
+}
+
+TEST_CASE("reports of a result with only the facts they read are unchanged", "[api]") {
+    ::setenv("SOURCE_DATE_EPOCH", "1790000000", 1);
+    Engine full_engine;
+    load_shipped(full_engine);
+    const RunResult full = full_engine.run();
+
+    Engine lean_engine;
+    load_shipped(lean_engine);
+    RunOptions options;
+    options.release_facts = true;
+    options.keep_fact = output::report_reads_fact;
+    const RunResult lean = lean_engine.run(options);
+
+    REQUIRE(full.errors.empty());
+    REQUIRE(!full.recommendations.empty());
+    CHECK(lean.stats.facts_final == full.stats.facts_final);
+    CHECK(lean.facts.size() < full.facts.size());  // the test needs facts to leave out
+    CHECK(lean.recommendations.size() == full.recommendations.size());
+    // every fact a support cites is listed, filter or not
+    std::set<std::uint64_t> listed;
+    for (const auto& f : lean.facts) {
+        listed.insert(f.id);
+    }
+    for (const auto& rec : lean.recommendations) {
+        for (const auto& s : rec.support) {
+            for (const auto id : s.facts) {
+                CHECK(listed.count(id) == 1);
+            }
+        }
+    }
+    for (const std::string subject : {"", "Germany", "Uzbekistan"}) {
+        const output::ReportContext context{subject};
+        CHECK(output::render_text_report(lean, context) ==
+              output::render_text_report(full, context));
+        CHECK(output::render_markdown_report(lean, context) ==
+              output::render_markdown_report(full, context));
+        CHECK(output::render_html_report(lean, context) ==
+              output::render_html_report(full, context));
+    }
+    ::unsetenv("SOURCE_DATE_EPOCH");
+}
