@@ -1,6 +1,8 @@
 // AggregateNode activations: incremental count/sum/min/max/avg per left token. Values are
 // kept in a sorted multiset, so sums are added in value order and the result does not
-// depend on the order facts arrived in.
+// depend on the order facts arrived in. No per-fact records: a retracted fact finds the
+// tokens it counted for by testing its left bucket again and evaluating its argument again
+// (facts are immutable; tokens made after it left the right memory never counted it).
 #include "rete/memory.hpp"
 
 namespace maslahat::rete {
@@ -78,16 +80,14 @@ void Memory::aggregate_left_activate(const Node& n, NodeId id, TokenId t) {
             if (!join_passes(node.spec, n, t, f)) {
                 continue;
             }
-            mem.records.add(t, f);
             ++st.count;
             if (node.argument) {
                 std::optional<EvalError> error;
                 Value v = evaluate(*node.argument, frame(t, node.spec.position, f), error);
                 record_error(error, n);
                 if (keeps_value(node.function, v)) {
-                    st.sorted.insert(v);
+                    st.sorted.insert(std::move(v));
                 }
-                st.values.emplace(f, std::move(v));
             }
         }
     }
@@ -100,18 +100,15 @@ void Memory::aggregate_right_activate(const Node& n, NodeId id, FactId f) {
         if (!join_passes(node.spec, n, t, f)) {
             return;
         }
-        auto& mem = aggregates_[n.data];
-        mem.records.add(t, f);
-        auto& st = mem.states[t];
+        auto& st = aggregates_[n.data].states[t];
         ++st.count;
         if (node.argument) {
             std::optional<EvalError> error;
             Value v = evaluate(*node.argument, frame(t, node.spec.position, f), error);
             record_error(error, n);
             if (keeps_value(node.function, v)) {
-                st.sorted.insert(v);
+                st.sorted.insert(std::move(v));
             }
-            st.values.emplace(f, std::move(v));
         }
         aggregate_refresh(n, id, t);
     });
@@ -119,26 +116,36 @@ void Memory::aggregate_right_activate(const Node& n, NodeId id, FactId f) {
 
 void Memory::aggregate_right_retract(const Node& n, NodeId id, FactId f) {
     const AggregateNode& node = net_.aggregate(n);
-    const std::vector<TokenId> matched = aggregates_[n.data].records.take_fact(f);
-    for (const TokenId t : matched) {
+    for_each_left(aggregates_[n.data].left, right_hash(node.spec, f), [&](TokenId t) {
+        if (tokens_[t].serial >= retract_floor_ || !join_passes(node.spec, n, t, f)) {
+            return;
+        }
         auto& st = aggregates_[n.data].states[t];
         --st.count;
-        if (auto it = st.values.find(f); it != st.values.end()) {
-            if (keeps_value(node.function, it->second)) {
-                st.sorted.erase(st.sorted.find(it->second));
+        if (node.argument) {
+            // the value it added (an error was reported when it was added)
+            std::optional<EvalError> ignored;
+            const Value v = evaluate(*node.argument, frame(t, node.spec.position, f), ignored);
+            if (keeps_value(node.function, v)) {
+                // among equivalent values (1 and 1.0 compare equal) take one of its kind
+                auto [it, end] = st.sorted.equal_range(v);
+                while (it != end && it->kind() != v.kind()) {
+                    ++it;
+                }
+                if (it != end) {
+                    st.sorted.erase(it);
+                }
             }
-            st.values.erase(it);
         }
         if (!tokens_[t].dying) {
             aggregate_refresh(n, id, t);
         }
-    }
+    });
 }
 
 void Memory::aggregate_left_retract(const Node& n, TokenId t) {
     auto& mem = aggregates_[n.data];
     left_remove(mem.left, n, net_.aggregate(n).spec, t);
-    mem.records.take_token(t);
     mem.states.erase(t);
 }
 

@@ -24,55 +24,8 @@ void HashIndex<Id>::remove(std::size_t h, Id id) {
 template struct HashIndex<TokenId>;
 template struct HashIndex<FactId>;
 
-namespace {
-template <typename V, typename X>
-void erase_one(V& v, X x) {
-    if (auto pos = std::find(v.begin(), v.end(), x); pos != v.end()) {
-        v.erase(pos);
-    }
-}
-}  // namespace
-
-void MatchRecords::add(TokenId t, FactId f) {
-    by_fact[f].push_back(t);
-    by_token[t].push_back(f);
-}
-
-std::vector<TokenId> MatchRecords::take_fact(FactId f) {
-    auto it = by_fact.find(f);
-    if (it == by_fact.end()) {
-        return {};
-    }
-    std::vector<TokenId> tokens = std::move(it->second);
-    by_fact.erase(it);
-    for (const TokenId t : tokens) {
-        if (auto bt = by_token.find(t); bt != by_token.end()) {
-            erase_one(bt->second, f);
-        }
-    }
-    return tokens;
-}
-
-std::vector<FactId> MatchRecords::take_token(TokenId t) {
-    auto it = by_token.find(t);
-    if (it == by_token.end()) {
-        return {};
-    }
-    std::vector<FactId> facts = std::move(it->second);
-    by_token.erase(it);
-    for (const FactId f : facts) {
-        if (auto bf = by_fact.find(f); bf != by_fact.end()) {
-            erase_one(bf->second, t);
-            if (bf->second.empty()) {
-                by_fact.erase(bf);
-            }
-        }
-    }
-    return facts;
-}
-
 Memory::Memory(const Network& network, MatchListener& listener)
-    : net_(network), listener_(listener) {
+    : net_(network), listener_(listener), dispatch_(network) {
     std::size_t joins = 0, negatives = 0, nccs = 0, aggregates = 0;
     for (std::size_t i = 0; i < net_.node_count(); ++i) {
         const Node& n = net_.node(make_id<NodeId>(i));
@@ -128,10 +81,11 @@ FactId Memory::assert_fact(ir::TemplateIndex template_index, std::vector<Value> 
 }
 
 void Memory::propagate(FactId f) {
-    for (const AlphaId a : net_.alphas_of(facts_.get(f).template_index)) {
+    const Fact& fact = facts_.get(f);
+    dispatch_.for_each_candidate(fact.template_index, fact.slots, [&](AlphaId a) {
         const AlphaNode& alpha = net_.alpha(a);
         if (!alpha_passes(alpha, f)) {
-            continue;
+            return;
         }
         facts_.get(f).alphas.push_back(a);
         // Doorenbos: add to each successor's right memory just before activating it, so a
@@ -155,7 +109,7 @@ void Memory::propagate(FactId f) {
             }
             right_activate(succ, f);
         }
-    }
+    });
 }
 
 void Memory::retract_fact(FactId f) {

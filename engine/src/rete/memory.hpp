@@ -4,6 +4,7 @@
 // tree-based token deletion on retract. The node-kind algorithms live in <kind>_node.cpp.
 #pragma once
 
+#include "rete/alpha_dispatch.hpp"
 #include "rete/eval.hpp"
 #include "rete/fact_table.hpp"
 #include "rete/match_listener.hpp"
@@ -31,15 +32,6 @@ struct HashIndex {
         auto it = buckets.find(h);
         return it == buckets.end() ? nullptr : &it->second;
     }
-};
-
-/// Which left tokens a right fact matches at a negative/aggregate node, both ways.
-struct MatchRecords {
-    absl::flat_hash_map<FactId, std::vector<TokenId>> by_fact;
-    absl::flat_hash_map<TokenId, std::vector<FactId>> by_token;
-    void add(TokenId t, FactId f);
-    std::vector<TokenId> take_fact(FactId f);
-    std::vector<FactId> take_token(TokenId t);
 };
 
 struct JoinMemory {
@@ -74,11 +66,9 @@ struct ValueLess {
 struct AggregateMemory {
     HashIndex<TokenId> left;
     HashIndex<FactId> right;
-    MatchRecords records;
     struct State {
-        std::uint32_t count = 0;                   ///< matching facts
-        std::unordered_map<FactId, Value> values;  ///< argument value per fact
-        std::multiset<Value, ValueLess> sorted;    ///< non-nil argument values
+        std::uint32_t count = 0;                 ///< matching facts
+        std::multiset<Value, ValueLess> sorted;  ///< the argument values it keeps
         TokenId output = no_token;
     };
     std::unordered_map<TokenId, State> states;
@@ -230,7 +220,7 @@ private:
     TokenStore tokens_;
     TokenId root_token_ = no_token;
     bool started_ = false;
-    std::vector<std::vector<FactId>> alpha_facts_;  ///< by alpha id
+    AlphaDispatch dispatch_;
     std::vector<JoinMemory> joins_;
     std::vector<NegativeMemory> negatives_;
     std::vector<NccMemory> nccs_;
