@@ -1,11 +1,35 @@
 // TestNode activation: evaluate `test EXPR` once per left token (facts are immutable).
+// The common `test ?var OP literal` compares the slot in place, without the evaluator.
 #include "rete/memory.hpp"
 
 namespace maslahat::rete {
+namespace {
+/// `?var OP literal` with OP a comparison: what eval() would hand to compare_values.
+bool is_slot_literal_comparison(const ir::Expr& e) {
+    return e.kind == ir::ExprKind::Binary && e.op >= ir::Op::Eq && e.op < ir::Op::Add &&
+           e.args.size() == 2 && e.args[0].kind == ir::ExprKind::SlotRef &&
+           e.args[1].kind == ir::ExprKind::Literal;
+}
+}  // namespace
 
 void Memory::test_left_activate(const Node& n, NodeId id, TokenId t) {
+    const ir::Expr& test = net_.test(n).test;
+    if (is_slot_literal_comparison(test)) {
+        const TokenId holder = tokens_.find_position(t, test.args[0].token);
+        if (holder != no_token && tokens_[holder].fact != no_fact) {
+            const auto& slots = facts_.get(tokens_[holder].fact).slots;
+            const ir::SlotIndex slot = test.args[0].slot;
+            const Value nil;
+            if (compare_values(test.op, slot < slots.size() ? slots[slot] : nil,
+                               test.args[1].value)) {
+                emit(id, t, no_fact, false, Value());
+            }
+            return;
+        }
+        // not a fact there: the evaluator reports the error
+    }
     std::optional<EvalError> error;
-    const Value v = evaluate(net_.test(n).test, frame(t, self_position, no_fact), error);
+    const Value v = evaluate(test, frame(t, self_position, no_fact), error);
     if (error) {
         record_error(error, n);
         return;

@@ -175,3 +175,20 @@ end
         CHECK(x % 3 != 0);
     }
 }
+
+TEST_CASE("test ?var OP literal compares the bound slot", "[rete]") {
+    Engine e(R"(
+template a { n: int  s: string  x: number }
+rule ge when a(n: ?n) test ?n >= 2 then print "ge {?n}" end
+rule eq when a(n: ?n, x: ?x) test ?x == 2 then print "eq {?n}" end
+rule ne when a(n: ?n, s: ?s) test ?s != "b" then print "ne {?n}" end
+rule member when a(n: ?n) test ?n in [1, 3] then print "in {?n}" end
+)");
+    e.fact("a", {{"n", integer(1)}, {"s", str("a")}, {"x", num(2.0)}});
+    e.fact("a", {{"n", integer(2)}, {"s", str("b")}, {"x", num(2.5)}});
+    e.fact("a", {{"n", integer(3)}, {"s", str("b")}, {"x", num(1.0)}});
+    e.run();
+    auto out = e.output();
+    std::sort(out.begin(), out.end());
+    CHECK(out == std::vector<std::string>{"eq 1", "ge 2", "ge 3", "in 1", "in 3", "ne 1"});
+}
