@@ -32,7 +32,8 @@ const Value& Memory::left_value(const JoinKey& k, TokenId t) const {
         return nil_value;  // unreachable for a checked program
     }
     const Token& tok = tokens_[holder];
-    return tok.fact == no_fact ? tokens_.value(holder) : slot_of(facts_.get(tok.fact).slots, k.left_slot);
+    return tok.fact == no_fact ? tokens_.value(holder)
+                               : slot_of(facts_.get(tok.fact).slots, k.left_slot);
 }
 
 std::size_t Memory::left_hash(const JoinSpec& s, TokenId t) const {
@@ -62,10 +63,25 @@ bool Memory::join_passes(const JoinSpec& s, const Node& n, TokenId t, FactId f) 
     if (s.tests.empty()) {
         return true;
     }
-    const Frame fr = frame(t, s.position, f);
+    std::optional<Frame> fr;  // built only for a test that is not `slot OP ?var`
     std::optional<EvalError> error;
     for (const auto& c : s.tests) {
-        if (!test_constraint(c, slot_of(slots, c.slot), fr, error)) {
+        const Value& v = slot_of(slots, c.slot);
+        if (c.rhs.kind == ir::ExprKind::SlotRef && c.rhs.token != s.position) {
+            // `slot OP ?var` with ?var a slot of an earlier fact: compare in place
+            const TokenId holder = tokens_.find_position(t, c.rhs.token);
+            if (holder != no_token && tokens_[holder].fact != no_fact) {
+                if (!compare_values(c.op, v,
+                                    slot_of(facts_.get(tokens_[holder].fact).slots, c.rhs.slot))) {
+                    return false;
+                }
+                continue;
+            }
+        }
+        if (!fr) {
+            fr = frame(t, s.position, f);
+        }
+        if (!test_constraint(c, v, *fr, error)) {
             record_error(error, n);
             return false;
         }

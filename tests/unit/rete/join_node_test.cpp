@@ -192,3 +192,19 @@ rule member when a(n: ?n) test ?n in [1, 3] then print "in {?n}" end
     std::sort(out.begin(), out.end());
     CHECK(out == std::vector<std::string>{"eq 1", "ge 2", "ge 3", "in 1", "in 3", "ne 1"});
 }
+
+TEST_CASE("a join test `slot OP ?var` compares against the earlier fact's slot", "[rete]") {
+    Engine e(R"(
+template a { x: int }
+template b { id: int  y: number  s: symbol }
+template c { s: symbol }
+rule r when a(x: ?x) c(s: ?s) b(id: ?i, y > ?x, s != ?s) then print "{?x} {?i}" end
+)");
+    e.fact("a", {{"x", integer(2)}});
+    e.fact("c", {{"s", sym("p")}});
+    e.fact("b", {{"id", integer(1)}, {"y", num(2.0)}, {"s", sym("q")}});  // not > 2
+    e.fact("b", {{"id", integer(2)}, {"y", num(2.5)}, {"s", sym("q")}});  // passes
+    e.fact("b", {{"id", integer(3)}, {"y", num(3.0)}, {"s", sym("p")}});  // s == ?s
+    e.run();
+    CHECK(e.output() == Lines{"2 2"});
+}
