@@ -6,9 +6,10 @@
 
 #include "rete/network.hpp"
 
+#include <boost/container/small_vector.hpp>
+
 #include <absl/container/flat_hash_map.h>
 #include <algorithm>
-#include <boost/container/small_vector.hpp>
 #include <cstdint>
 #include <utility>
 #include <vector>
@@ -51,8 +52,8 @@ private:
     };
     struct Entry {
         bool built = false;
-        std::vector<Candidate> always;          ///< no `slot == literal` test
-        std::vector<ir::SlotIndex> key_slots;   ///< slots some alpha keys on
+        std::vector<Candidate> always;         ///< no `slot == literal` test
+        std::vector<ir::SlotIndex> key_slots;  ///< slots some alpha keys on
         absl::flat_hash_map<std::pair<ir::SlotIndex, std::size_t>, std::vector<Candidate>> by_key;
     };
     const Entry& entry(ir::TemplateIndex t);

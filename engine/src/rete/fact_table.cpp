@@ -2,8 +2,7 @@
 
 namespace maslahat::rete {
 
-FactTable::FactTable()
-    : by_content_(0, ContentHash{this}, ContentEq{this}) {}
+FactTable::FactTable() : by_content_(0, ContentHash{this}, ContentEq{this}) {}
 
 std::size_t FactTable::hash_of(ir::TemplateIndex template_index, const std::vector<Value>& slots) {
     std::size_t h = template_index * 0x9e3779b97f4a7c15ULL;

@@ -162,8 +162,8 @@ void Memory::unpropagate(FactId f) {
 
 void Memory::clear_doomed() {
     // every skipped token held a doomed fact: once they are all retracted, none is missing
-    const bool survivor = std::any_of(doomed_.begin(), doomed_.end(),
-                                      [&](FactId f) { return facts_.live(f); });
+    const bool survivor =
+        std::any_of(doomed_.begin(), doomed_.end(), [&](FactId f) { return facts_.live(f); });
     doomed_.clear();
     if (survivor) {
         const std::vector<Skipped> skipped = std::move(skipped_);
@@ -189,8 +189,7 @@ void Memory::replay(const Skipped& s) {
             break;
         case NodeKind::Negative: {
             GateState& st = gate(n, s.parent);
-            if ((net_.negative(n).exists ? st.count > 0 : st.count == 0) &&
-                st.output == no_token) {
+            if ((net_.negative(n).exists ? st.count > 0 : st.count == 0) && st.output == no_token) {
                 st.output = pass_on(n, s.node, s.parent, false, Value());
             }
             break;
@@ -411,8 +410,7 @@ void Memory::emit(NodeId id, TokenId parent, FactId fact, bool has_position, Val
     }
 }
 
-TokenId Memory::pass_on(const Node& n, NodeId id, TokenId parent, bool has_position,
-                        Value value) {
+TokenId Memory::pass_on(const Node& n, NodeId id, TokenId parent, bool has_position, Value value) {
     const TokenId out = make_token(id, parent, no_fact, has_position, std::move(value));
     if (out != no_token) {
         for (const NodeId child : n.children) {

@@ -229,7 +229,7 @@ private:
     /// While a fact is retracted: tokens with this serial or later were made after the
     /// fact left the right memories, so no negative node counted it for them.
     std::uint64_t retract_floor_ = 0;
-    std::vector<FactId> doomed_;        ///< see set_doomed
+    std::vector<FactId> doomed_;  ///< see set_doomed
     /// A token not built because of doomed_, kept to build it after all if a doomed fact
     /// survives the firing (an action failed before retracting it).
     struct Skipped {
@@ -240,7 +240,7 @@ private:
     };
     std::vector<Skipped> skipped_;
     void replay(const Skipped& s);
-    std::vector<bool> feeds_partner_;   ///< by node: an NCC partner is below it
+    std::vector<bool> feeds_partner_;  ///< by node: an NCC partner is below it
 };
 
 }  // namespace maslahat::rete

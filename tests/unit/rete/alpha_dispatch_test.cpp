@@ -1,7 +1,8 @@
 // AlphaDispatch: an asserted fact is tested only against the alphas its values can pass
 // (`slot == literal` alphas indexed by the literal), in the network's order.
-#include "../runtime/engine_fixture.hpp"
 #include "rete/alpha_dispatch.hpp"
+
+#include "../runtime/engine_fixture.hpp"
 #include "support/catch.hpp"
 
 using namespace maslahat;
