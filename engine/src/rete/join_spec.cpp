@@ -36,6 +36,14 @@ const Value& Memory::left_value(const JoinKey& k, TokenId t) const {
                                : slot_of(facts_.get(tok.fact).slots, k.left_slot);
 }
 
+const Value* Memory::fact_slot(TokenId t, ir::TokenIndex pos, ir::SlotIndex slot) const {
+    const TokenId holder = tokens_.find_position(t, pos);
+    if (holder == no_token || tokens_[holder].fact == no_fact) {
+        return nullptr;
+    }
+    return &slot_of(facts_.get(tokens_[holder].fact).slots, slot);
+}
+
 std::size_t Memory::left_hash(const JoinSpec& s, TokenId t) const {
     std::size_t h = 0;
     for (const JoinKey& k : s.keys) {
@@ -69,10 +77,8 @@ bool Memory::join_passes(const JoinSpec& s, const Node& n, TokenId t, FactId f) 
         const Value& v = slot_of(slots, c.slot);
         if (c.rhs.kind == ir::ExprKind::SlotRef && c.rhs.token != s.position) {
             // `slot OP ?var` with ?var a slot of an earlier fact: compare in place
-            const TokenId holder = tokens_.find_position(t, c.rhs.token);
-            if (holder != no_token && tokens_[holder].fact != no_fact) {
-                if (!compare_values(c.op, v,
-                                    slot_of(facts_.get(tokens_[holder].fact).slots, c.rhs.slot))) {
+            if (const Value* rhs = fact_slot(t, c.rhs.token, c.rhs.slot)) {
+                if (!compare_values(c.op, v, *rhs)) {
                     return false;
                 }
                 continue;

@@ -76,11 +76,6 @@ void Memory::start() {
 FactId Memory::assert_fact(ir::TemplateIndex template_index, std::vector<Value> slots) {
     start();
     const FactId f = facts_.add(template_index, std::move(slots));
-    propagate(f);
-    return f;
-}
-
-void Memory::propagate(FactId f) {
     const Fact& fact = facts_.get(f);
     dispatch_.for_each_candidate(fact.template_index, fact.slots, [&](AlphaId a) {
         const AlphaNode& alpha = net_.alpha(a);
@@ -110,6 +105,7 @@ void Memory::propagate(FactId f) {
             right_activate(succ, f);
         }
     });
+    return f;
 }
 
 void Memory::retract_fact(FactId f) {
@@ -119,11 +115,6 @@ void Memory::retract_fact(FactId f) {
     if (auto d = std::find(doomed_.begin(), doomed_.end(), f); d != doomed_.end()) {
         doomed_.erase(d);
     }
-    unpropagate(f);
-    facts_.kill(f);
-}
-
-void Memory::unpropagate(FactId f) {
     // the fact's record does not move while it is retracted (nothing is asserted meanwhile)
     const std::vector<AlphaId>& alphas = facts_.get(f).alphas;
     // 1. no new token may meet f from now on
@@ -157,7 +148,7 @@ void Memory::unpropagate(FactId f) {
             right_retract(succ, f);
         }
     }
-    facts_.get(f).alphas.clear();
+    facts_.kill(f);
 }
 
 void Memory::clear_doomed() {
@@ -189,15 +180,14 @@ void Memory::replay(const Skipped& s) {
             break;
         case NodeKind::Negative: {
             GateState& st = gate(n, s.parent);
-            if ((net_.negative(n).exists ? st.count > 0 : st.count == 0) && st.output == no_token) {
+            if (gate_passes(net_.negative(n).exists, st.count) && st.output == no_token) {
                 st.output = pass_on(n, s.node, s.parent, false, Value());
             }
             break;
         }
         case NodeKind::Ncc: {
             auto& st = nccs_[n.data].states[s.parent];
-            if (st.seen && (net_.ncc(n).exists ? st.count > 0 : st.count == 0) &&
-                st.output == no_token) {
+            if (st.seen && gate_passes(net_.ncc(n).exists, st.count) && st.output == no_token) {
                 st.output = pass_on(n, s.node, s.parent, false, Value());
             }
             break;
@@ -398,12 +388,7 @@ void Memory::emit(NodeId id, TokenId parent, FactId fact, bool has_position, Val
         return;
     }
     if (fact != no_fact) {
-        TokenId& head = facts_.get(fact).holders;
-        if (head != no_token) {
-            tokens_[head].prev_holder = t;
-        }
-        tokens_[t].next_holder = head;
-        head = t;
+        tokens_.link_front<&Token::next_holder, &Token::prev_holder>(facts_.get(fact).holders, t);
     }
     for (const NodeId child : net_.node(id).children) {
         left_activate(child, t);
@@ -428,16 +413,8 @@ void Memory::delete_token(TokenId t) {
     for (const NodeId child : net_.node(tokens_[t].node).children) {
         left_retract(child, t);
     }
-    const Token& tok = tokens_[t];
-    if (tok.fact != no_fact) {
-        if (tok.prev_holder != no_token) {
-            tokens_[tok.prev_holder].next_holder = tok.next_holder;
-        } else {
-            facts_.get(tok.fact).holders = tok.next_holder;
-        }
-        if (tok.next_holder != no_token) {
-            tokens_[tok.next_holder].prev_holder = tok.prev_holder;
-        }
+    if (const FactId f = tokens_[t].fact; f != no_fact) {
+        tokens_.unlink<&Token::next_holder, &Token::prev_holder>(facts_.get(f).holders, t);
     }
     tokens_.free(t);
 }

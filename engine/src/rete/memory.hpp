@@ -119,12 +119,12 @@ public:
     void reclaim() {
         facts_.reclaim();
     }
-    /// Starts a firing whose actions will retract `facts` (its retract/modify targets):
-    /// until each is retracted, tokens that would hold one are not built — they could never
+    /// For the firing in progress: its actions will retract `f` (a retract/modify target).
+    /// Until f is retracted, tokens that would hold it are not built — they could never
     /// fire and would be deleted within the firing — unless they feed a `not { }` /
     /// `exists { }` group, whose counts other tokens see.
-    void set_doomed(std::vector<FactId> facts) {
-        doomed_ = std::move(facts);
+    void doom(FactId f) {
+        doomed_.push_back(f);
     }
     /// Ends the firing's doomed set. If a doomed fact is still live (an action failed before
     /// its retract), the tokens not built that are still valid are built now, so the match
@@ -152,17 +152,13 @@ private:
     void right_activate(NodeId node, FactId fact);
     void right_retract(NodeId node, FactId fact);
     void emit(NodeId node, TokenId parent, FactId fact, bool has_position, Value value);
-    /// Makes a token at `node` unless it would hold a doomed fact (see set_doomed).
+    /// Makes a token at `node` unless it would hold a doomed fact (see doom()).
     TokenId make_token(NodeId node, TokenId parent, FactId fact, bool has_position, Value value);
     bool doomed(NodeId node, TokenId parent, FactId fact) const;
     /// Makes the token a negative/NCC/aggregate node passes on and activates the node's
     /// children with it; no_token when it was not built (doomed).
     TokenId pass_on(const Node& n, NodeId id, TokenId parent, bool has_position, Value value);
     void delete_token(TokenId token);
-    /// Puts a fact in the alpha and right memories it passes and matches it.
-    void propagate(FactId f);
-    /// Takes a fact out of the network (not out of the fact table).
-    void unpropagate(FactId f);
 
     // per-kind algorithms (join_node.cpp, negative_node.cpp, ...)
     void join_left_activate(const Node& n, NodeId id, TokenId t);
@@ -206,6 +202,9 @@ private:
 
     // join helpers (join_spec.cpp)
     const Value& left_value(const JoinKey& k, TokenId t) const;
+    /// Slot `slot` of the fact at position `pos` of token t (nil past its last slot), or
+    /// nullptr when that position holds no fact: `?var` read in place, without eval().
+    const Value* fact_slot(TokenId t, ir::TokenIndex pos, ir::SlotIndex slot) const;
     std::size_t left_hash(const JoinSpec& s, TokenId t) const;
     std::size_t right_hash(const JoinSpec& s, FactId f) const;
     bool join_passes(const JoinSpec& s, const Node& n, TokenId t, FactId f);
@@ -229,7 +228,7 @@ private:
     /// While a fact is retracted: tokens with this serial or later were made after the
     /// fact left the right memories, so no negative node counted it for them.
     std::uint64_t retract_floor_ = 0;
-    std::vector<FactId> doomed_;  ///< see set_doomed
+    std::vector<FactId> doomed_;  ///< see doom()
     /// A token not built because of doomed_, kept to build it after all if a doomed fact
     /// survives the firing (an action failed before retracting it).
     struct Skipped {

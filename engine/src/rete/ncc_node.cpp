@@ -8,8 +8,7 @@ namespace maslahat::rete {
 void Memory::ncc_left_activate(const Node& n, NodeId id, TokenId t) {
     auto& st = nccs_[n.data].states[t];
     st.seen = true;
-    const bool exists = net_.ncc(n).exists;
-    if (exists ? st.count > 0 : st.count == 0) {
+    if (gate_passes(net_.ncc(n).exists, st.count)) {
         st.output = pass_on(n, id, t, false, Value());
     }
 }
@@ -52,9 +51,7 @@ void Memory::ncc_update(NodeId ncc_id, TokenId owner, std::int32_t delta) {
     if (tokens_[owner].dying || (old == 0) == (st.count == 0)) {
         return;
     }
-    const bool exists = net_.ncc(n).exists;
-    const bool now_passes = exists ? st.count > 0 : st.count == 0;
-    if (now_passes) {
+    if (gate_passes(net_.ncc(n).exists, st.count)) {
         st.output = pass_on(n, ncc_id, owner, false, Value());
     } else if (st.output != no_token) {
         const TokenId out = st.output;

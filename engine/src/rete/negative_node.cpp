@@ -6,12 +6,6 @@
 #include "rete/memory.hpp"
 
 namespace maslahat::rete {
-namespace {
-bool passes_on(bool exists, std::uint32_t count) {
-    return exists ? count > 0 : count == 0;
-}
-}  // namespace
-
 void Memory::negative_left_activate(const Node& n, NodeId id, TokenId t) {
     const NegativeNode& node = net_.negative(n);
     auto& mem = negatives_[n.data];
@@ -26,7 +20,7 @@ void Memory::negative_left_activate(const Node& n, NodeId id, TokenId t) {
         }
     }
     gate(n, t).count = count;
-    if (passes_on(node.exists, count)) {
+    if (gate_passes(node.exists, count)) {
         gate(n, t).output = pass_on(n, id, t, false, Value());
     }
 }

@@ -15,13 +15,8 @@ bool is_slot_literal_comparison(const ir::Expr& e) {
 void Memory::test_left_activate(const Node& n, NodeId id, TokenId t) {
     const ir::Expr& test = net_.test(n).test;
     if (is_slot_literal_comparison(test)) {
-        const TokenId holder = tokens_.find_position(t, test.args[0].token);
-        if (holder != no_token && tokens_[holder].fact != no_fact) {
-            const auto& slots = facts_.get(tokens_[holder].fact).slots;
-            const ir::SlotIndex slot = test.args[0].slot;
-            const Value nil;
-            if (compare_values(test.op, slot < slots.size() ? slots[slot] : nil,
-                               test.args[1].value)) {
+        if (const Value* lhs = fact_slot(t, test.args[0].token, test.args[0].slot)) {
+            if (compare_values(test.op, *lhs, test.args[1].value)) {
                 emit(id, t, no_fact, false, Value());
             }
             return;

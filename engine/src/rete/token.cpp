@@ -24,31 +24,23 @@ TokenId TokenStore::make(TokenId parent, NodeId node, FactId fact, bool has_posi
         values_.insert_or_assign(id, std::move(value));
     }
     t.first_child = no_token;
-    t.prev_sibling = no_token;
-    t.next_sibling = no_token;
     t.next_holder = no_token;
     t.prev_holder = no_token;
     t.gate = GateState{};
     if (parent != no_token) {
-        Token& p = tokens_[index(parent)];
-        t.next_sibling = p.first_child;
-        if (p.first_child != no_token) {
-            tokens_[index(p.first_child)].prev_sibling = id;
-        }
-        p.first_child = id;
+        link_front<&Token::next_sibling, &Token::prev_sibling>(tokens_[index(parent)].first_child,
+                                                               id);
+    } else {
+        t.next_sibling = t.prev_sibling = no_token;
     }
     return id;
 }
 
 void TokenStore::free(TokenId id) {
     Token& t = tokens_[index(id)];
-    if (t.prev_sibling != no_token) {
-        tokens_[index(t.prev_sibling)].next_sibling = t.next_sibling;
-    } else if (t.parent != no_token) {
-        tokens_[index(t.parent)].first_child = t.next_sibling;
-    }
-    if (t.next_sibling != no_token) {
-        tokens_[index(t.next_sibling)].prev_sibling = t.prev_sibling;
+    if (t.parent != no_token) {
+        unlink<&Token::next_sibling, &Token::prev_sibling>(tokens_[index(t.parent)].first_child,
+                                                           id);
     }
     t.serial = 0;
     if (t.has_position && t.fact == no_fact && !values_.empty()) {

@@ -23,6 +23,11 @@ struct GateState {
     TokenId output = no_token;
 };
 
+/// Whether a `not` (count == 0) or an `exists` (count > 0) lets its token pass.
+inline bool gate_passes(bool exists, std::uint32_t count) {
+    return exists ? count > 0 : count == 0;
+}
+
 /// One cache line: tokens are made and deleted by the million, and each one touched is
 /// usually a cache miss. Aggregate results live beside the store (TokenStore::value).
 struct alignas(64) Token {
@@ -67,6 +72,31 @@ public:
     }
     std::size_t live_count() const {
         return tokens_.size() - free_.size();
+    }
+    /// Puts `id` at the front of an intrusive list of tokens whose head is `head`, linked
+    /// through the members Next/Prev (a token's children, or the tokens holding a fact).
+    template <TokenId Token::*Next, TokenId Token::*Prev>
+    void link_front(TokenId& head, TokenId id) {
+        Token& t = (*this)[id];
+        t.*Prev = no_token;
+        t.*Next = head;
+        if (head != no_token) {
+            (*this)[head].*Prev = id;
+        }
+        head = id;
+    }
+    /// Takes `id` out of the list that `head` starts.
+    template <TokenId Token::*Next, TokenId Token::*Prev>
+    void unlink(TokenId& head, TokenId id) {
+        const Token& t = (*this)[id];
+        if (t.*Prev != no_token) {
+            (*this)[t.*Prev].*Next = t.*Next;
+        } else {
+            head = t.*Next;
+        }
+        if (t.*Next != no_token) {
+            (*this)[t.*Next].*Prev = t.*Prev;
+        }
     }
     /// The serial the next token will get (tokens with a smaller one exist already).
     std::uint64_t next_serial() const {

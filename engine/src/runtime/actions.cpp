@@ -64,15 +64,13 @@ std::optional<Diagnostic> Session::fire(const agenda::Activation& activation) {
     f.frame.params = &params_;
     f.frame.locals = &f.locals;
     // what this firing will retract: matches holding those facts are not built meanwhile
-    std::vector<rete::FactId> doomed;
     for (const auto& action : rule.actions) {
         if ((action.kind == ir::ActionKind::Retract || action.kind == ir::ActionKind::Modify) &&
             action.fact_token < f.bindings.size() &&
             f.bindings[action.fact_token].fact != rete::no_fact) {
-            doomed.push_back(f.bindings[action.fact_token].fact);
+            memory_->doom(f.bindings[action.fact_token].fact);
         }
     }
-    memory_->set_doomed(std::move(doomed));
     current_rule_ = activation.rule;
     firing_serial_ = activation.serial;
     firing_token_gone_ = false;
