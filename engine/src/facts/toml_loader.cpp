@@ -71,6 +71,16 @@ bool before(const toml::source_position& a, const toml::source_position& b) {
 
 using Entry = std::pair<const toml::key*, const toml::node*>;
 
+/// Appends `facts` to `out`.
+void append(std::vector<FactInput>& out, std::vector<FactInput>&& facts) {
+    if (out.empty()) {
+        out = std::move(facts);
+    } else {
+        out.insert(out.end(), std::make_move_iterator(facts.begin()),
+                   std::make_move_iterator(facts.end()));
+    }
+}
+
 // toml++ keeps tables sorted by key; diagnostics and facts follow the file order instead.
 // Fills `entries` (reused by the caller, to spare an allocation per fact).
 void entries_in_file_order(const toml::table& table, std::vector<Entry>& entries) {
@@ -174,12 +184,7 @@ public:
         if (!std::is_sorted(pending_.begin(), pending_.end(), by_offset)) {
             std::stable_sort(pending_.begin(), pending_.end(), by_offset);
         }
-        if (out.empty()) {
-            out.swap(pending_);
-        } else {
-            out.insert(out.end(), std::make_move_iterator(pending_.begin()),
-                       std::make_move_iterator(pending_.end()));
-        }
+        append(out, std::move(pending_));
         pending_.clear();
     }
 
@@ -497,16 +502,6 @@ bool load_in_chunks(Loader& loader, const SourceManager& sources, FileId file,
             loader.take_facts(out);  // pieces are in file order: sorting each one suffices
             return true;
         });
-}
-
-/// Appends `facts` to `out`.
-void append(std::vector<FactInput>& out, std::vector<FactInput>&& facts) {
-    if (out.empty()) {
-        out = std::move(facts);
-    } else {
-        out.insert(out.end(), std::make_move_iterator(facts.begin()),
-                   std::make_move_iterator(facts.end()));
-    }
 }
 
 /// A large plain file in pieces; false, with nothing reported, when the whole-file parse
