@@ -3,12 +3,16 @@
 #include "rete/eval.hpp"
 #include "rete/expr_equal.hpp"
 
+#include <algorithm>
+
 namespace maslahat::rete {
 namespace {
 
 bool same_spec(const JoinSpec& a, const JoinSpec& b) {
     return a.alpha == b.alpha && a.position == b.position && a.keys == b.keys &&
-           same_constraints(a.tests, b.tests);
+           same_constraints(a.tests, b.tests) &&
+           std::equal(a.checks.begin(), a.checks.end(), b.checks.begin(), b.checks.end(),
+                      [](const ir::Expr& x, const ir::Expr& y) { return same_expr(x, y); });
 }
 
 bool same_optional_expr(const std::optional<ir::Expr>& a, const std::optional<ir::Expr>& b) {
@@ -55,8 +59,17 @@ void NetworkBuilder::add_rule(std::uint32_t rule_index) {
 NetworkBuilder::Built NetworkBuilder::build_conditions(
     NodeId parent, const std::vector<ir::Condition>& conditions) {
     std::uint16_t depth = 0;
-    for (const auto& c : conditions) {
-        parent = build_condition(parent, c);
+    for (std::size_t i = 0; i < conditions.size(); ++i) {
+        if (conditions[i].kind == ir::ConditionKind::Pattern) {
+            // the `test`s right after a pattern become checks of its join (no node each)
+            JoinSpec spec = make_spec(conditions[i].pattern);
+            while (i + 1 < conditions.size() && conditions[i + 1].kind == ir::ConditionKind::Test) {
+                spec.checks.push_back(conditions[++i].test);
+            }
+            parent = build_or_share_join(parent, std::move(spec));
+        } else {
+            parent = build_condition(parent, conditions[i]);
+        }
         ++depth;
     }
     return Built{parent, depth};

@@ -31,6 +31,8 @@ private:
         NodeId node;
         std::uint16_t depth;  ///< nodes added below the starting parent
     };
+    /// Builds the conditions in order below `parent`; a `test` right after a pattern is
+    /// folded into that pattern's join (JoinSpec::checks).
     Built build_conditions(NodeId parent, const std::vector<ir::Condition>& conditions);
     NodeId build_condition(NodeId parent, const ir::Condition& c);
     JoinSpec make_spec(const ir::Pattern& p);

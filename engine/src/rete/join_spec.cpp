@@ -44,6 +44,10 @@ const Value* Memory::fact_slot(TokenId t, ir::TokenIndex pos, ir::SlotIndex slot
     return &slot_of(facts_.get(tokens_[holder].fact).slots, slot);
 }
 
+const Value& Memory::slot_value(FactId f, ir::SlotIndex slot) const {
+    return slot_of(facts_.get(f).slots, slot);
+}
+
 std::size_t Memory::left_hash(const JoinSpec& s, TokenId t) const {
     std::size_t h = 0;
     for (const JoinKey& k : s.keys) {
@@ -69,7 +73,7 @@ bool Memory::join_passes(const JoinSpec& s, const Node& n, TokenId t, FactId f) 
         }
     }
     if (s.tests.empty()) {
-        return true;
+        return passes_checks(s, n, t, f);
     }
     std::optional<Frame> fr;  // built only for a test that is not `slot OP ?var`
     std::optional<EvalError> error;
@@ -89,6 +93,15 @@ bool Memory::join_passes(const JoinSpec& s, const Node& n, TokenId t, FactId f) 
         }
         if (!test_constraint(c, v, *fr, error)) {
             record_error(error, n);
+            return false;
+        }
+    }
+    return passes_checks(s, n, t, f);
+}
+
+bool Memory::passes_checks(const JoinSpec& s, const Node& n, TokenId t, FactId f) {
+    for (const ir::Expr& check : s.checks) {
+        if (!test_passes(check, n, t, s.position, f)) {
             return false;
         }
     }

@@ -1,6 +1,7 @@
 // What a two-input node (join, negative, exists, aggregate) tests between a left token and
 // a right fact: hash-join keys (token position+slot on the left == slot on the right) and
-// generic join tests, evaluated with the new fact at `position`.
+// generic join tests, evaluated with the new fact at `position`, and the `test` conditions
+// that follow the pattern (joins only).
 #pragma once
 
 #include "ir/program.hpp"
@@ -22,6 +23,9 @@ struct JoinSpec {
     ir::TokenIndex position = 0;        ///< token position of the right fact
     std::vector<JoinKey> keys;          ///< hash-indexed equalities
     std::vector<ir::Constraint> tests;  ///< other constraints needing the left token
+    /// `test` conditions right after the pattern (joins only): checked with the new fact at
+    /// `position`, as CLIPS attaches them to the join, so they cost no token of their own
+    std::vector<ir::Expr> checks;
 };
 
 }  // namespace maslahat::rete

@@ -91,7 +91,9 @@ FactId Memory::assert_fact(ir::TemplateIndex template_index, std::vector<Value> 
             const std::size_t h = right_hash(s, f);
             switch (n.kind) {
                 case NodeKind::Join:
-                    joins_[n.data].right.add(h, f);
+                    if (keeps_right_memory(n)) {
+                        joins_[n.data].right.add(h, f);
+                    }
                     break;
                 case NodeKind::Negative:
                     negatives_[n.data].right.add(h, f);
@@ -124,7 +126,9 @@ void Memory::retract_fact(FactId f) {
             const std::size_t h = right_hash(*net_.spec(n), f);
             switch (n.kind) {
                 case NodeKind::Join:
-                    joins_[n.data].right.remove(h, f);
+                    if (keeps_right_memory(n)) {
+                        joins_[n.data].right.remove(h, f);
+                    }
                     break;
                 case NodeKind::Negative:
                     negatives_[n.data].right.remove(h, f);
@@ -440,27 +444,43 @@ std::vector<FactId> Memory::alpha_facts(AlphaId alpha) const {
     return out;
 }
 
-std::size_t Memory::left_count(NodeId id) const {
-    const Node& n = net_.node(id);
-    const HashIndex<TokenId>* left = nullptr;
-    switch (n.kind) {
-        case NodeKind::Join:
-            left = &joins_[n.data].left;
-            break;
-        case NodeKind::Negative:
-            left = &negatives_[n.data].left;
-            break;
-        case NodeKind::Aggregate:
-            left = &aggregates_[n.data].left;
-            break;
-        default:
-            return 0;
-    }
+namespace {
+template <typename Id>
+std::size_t entries(const HashIndex<Id>& index) {
     std::size_t count = 0;
-    for (const auto& [h, v] : left->buckets) {
+    for (const auto& [h, v] : index.buckets) {
         count += v.size();
     }
     return count;
+}
+}  // namespace
+
+std::size_t Memory::left_count(NodeId id) const {
+    const Node& n = net_.node(id);
+    switch (n.kind) {
+        case NodeKind::Join:
+            return entries(joins_[n.data].left);
+        case NodeKind::Negative:
+            return entries(negatives_[n.data].left);
+        case NodeKind::Aggregate:
+            return entries(aggregates_[n.data].left);
+        default:
+            return 0;
+    }
+}
+
+std::size_t Memory::right_count(NodeId id) const {
+    const Node& n = net_.node(id);
+    switch (n.kind) {
+        case NodeKind::Join:
+            return entries(joins_[n.data].right);
+        case NodeKind::Negative:
+            return entries(negatives_[n.data].right);
+        case NodeKind::Aggregate:
+            return entries(aggregates_[n.data].right);
+        default:
+            return 0;
+    }
 }
 
 }  // namespace maslahat::rete

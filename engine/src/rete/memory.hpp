@@ -140,6 +140,8 @@ public:
     std::vector<FactId> alpha_facts(AlphaId alpha) const;
     /// Number of tokens a node has in its left memory (for why-not and tests).
     std::size_t left_count(NodeId node) const;
+    /// Number of facts a join, negative or aggregate node has in its right memory.
+    std::size_t right_count(NodeId node) const;
     std::size_t live_tokens() const {
         return tokens_.live_count();
     }
@@ -148,6 +150,12 @@ private:
     friend struct NodeOps;
     // propagation entry points (dispatch on node kind)
     void left_activate(NodeId node, TokenId token);
+    /// A join's right memory is read only when a token reaches the join from the left. A
+    /// join under the root gets only the root token, at start(), before any fact: it never
+    /// reads its right memory, so none is kept (each first pattern of a rule saves it).
+    static bool keeps_right_memory(const Node& join) {
+        return join.parent != Network::root;
+    }
     void left_retract(NodeId node, TokenId token);
     void right_activate(NodeId node, FactId fact);
     void right_retract(NodeId node, FactId fact);
@@ -178,6 +186,10 @@ private:
     void aggregate_left_retract(const Node& n, TokenId t);
     void aggregate_refresh(const Node& n, NodeId id, TokenId t);
     void test_left_activate(const Node& n, NodeId id, TokenId t);
+    /// Whether `test EXPR` holds for token t, plus `self_fact` at `self_pos` when a join
+    /// checks it (else self_position/no_fact); an evaluation error is recorded and fails.
+    bool test_passes(const ir::Expr& test, const Node& n, TokenId t, ir::TokenIndex self_pos,
+                     FactId self_fact);
 
     /// Calls fn(token) for each token of a left-memory bucket, looking the bucket up again at
     /// each step rather than copying it: what fn emits reaches only the nodes below this
@@ -205,9 +217,13 @@ private:
     /// Slot `slot` of the fact at position `pos` of token t (nil past its last slot), or
     /// nullptr when that position holds no fact: `?var` read in place, without eval().
     const Value* fact_slot(TokenId t, ir::TokenIndex pos, ir::SlotIndex slot) const;
+    /// Slot `slot` of fact f (nil past its last slot).
+    const Value& slot_value(FactId f, ir::SlotIndex slot) const;
     std::size_t left_hash(const JoinSpec& s, TokenId t) const;
     std::size_t right_hash(const JoinSpec& s, FactId f) const;
     bool join_passes(const JoinSpec& s, const Node& n, TokenId t, FactId f);
+    /// The join's `test` checks (JoinSpec::checks) for token t with fact f.
+    bool passes_checks(const JoinSpec& s, const Node& n, TokenId t, FactId f);
     bool alpha_passes(const AlphaNode& a, FactId f);
     Frame frame(TokenId t, ir::TokenIndex self_pos, FactId self_fact) const;
     void record_error(std::optional<EvalError>& error, const Node& n);

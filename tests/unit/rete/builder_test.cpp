@@ -110,3 +110,77 @@ TEST_CASE("one network serves several sessions with separate memories", "[rete]"
     CHECK(s2.output().empty());
     CHECK(s1.memory().live_tokens() > s2.memory().live_tokens());
 }
+
+TEST_CASE("a test right after a pattern is checked by that pattern's join", "[rete]") {
+    auto c = compile(R"(
+template a { x: int }
+template b { x: int }
+rule folded when a(x: ?x) test ?x > 1 b(x: ?y) test ?y > ?x test ?y < 10 then print "f" end
+rule first when test 1 < 2 a(x: ?x) then print "t" end
+)");
+    const rete::Network& net = c->network;
+    // `folded`: two joins carrying one and two checks; `first`: its test has no pattern
+    // before it and stays a node of its own
+    CHECK(count_kind(net, NodeKind::Test) == 1);
+    std::size_t checks = 0;
+    for (std::size_t i = 0; i < net.node_count(); ++i) {
+        const auto& n = net.node(rete::make_id<rete::NodeId>(i));
+        if (n.kind == NodeKind::Join && net.spec(n) != nullptr) {
+            checks += net.spec(n)->checks.size();
+        }
+    }
+    CHECK(checks == 3);
+}
+
+TEST_CASE("folded tests see the new fact and earlier ones, and report errors", "[rete]") {
+    const char* rules = R"(
+template a { x: int }
+template b { x: int }
+rule r when a(x: ?x) test ?x > 1 b(x: ?y) test ?y > ?x test 10 / (?y - 5) > 0 then
+    print "{?x} {?y}"
+end
+)";
+    SECTION("only pairs passing every test match, whatever the order of facts") {
+        Engine e(rules);
+        e.fact("b", {{"x", integer(7)}});
+        e.fact("a", {{"x", integer(1)}});  // fails ?x > 1
+        e.fact("a", {{"x", integer(3)}});
+        e.fact("b", {{"x", integer(2)}});  // fails ?y > ?x
+        e.fact("b", {{"x", integer(4)}});  // 10 / -1 > 0 fails
+        e.run();
+        CHECK(e.output() == std::vector<std::string>{"3 7"});
+    }
+    SECTION("an error in a folded test stops the run with the rule named") {
+        Engine e(rules);
+        e.fact("a", {{"x", integer(3)}});
+        e.fact("b", {{"x", integer(5)}});  // 10 / 0
+        const auto outcome = e.run();
+        REQUIRE(outcome.error);
+        CHECK(outcome.error->code == DiagCode::E0901);
+        CHECK(outcome.error->message.find("rule 'r'") != std::string::npos);
+    }
+}
+
+TEST_CASE("the first join of a rule keeps no right memory", "[rete]") {
+    auto c = compile(R"(
+template a { x: int }
+template b { x: int }
+rule r when a(x: ?x) b(x: ?x) then print "{?x}" end
+)");
+    runtime::Session s(c->program, c->network);
+    const auto ta = c->program.find_template("a");
+    const auto tb = c->program.find_template("b");
+    REQUIRE(ta);
+    REQUIRE(tb);
+    for (int i = 0; i < 3; ++i) {
+        s.assert_fact(FactInput{*ta, {Value::integer(i)}, {}, std::nullopt});
+        s.assert_fact(FactInput{*tb, {Value::integer(i)}, {}, std::nullopt});
+    }
+    const rete::Network& net = c->network;
+    const auto& second = net.node(net.node(net.terminals()[0]).parent);
+    const auto& first = net.node(second.parent);
+    CHECK(s.memory().right_count(second.parent) == 0);  // a's join, under the root
+    CHECK(s.memory().right_count(first.children[0]) == 3);
+    s.run();
+    CHECK(s.output().size() == 3);
+}
