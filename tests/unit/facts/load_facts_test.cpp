@@ -3,6 +3,9 @@
 #include "fact_schema.hpp"
 #include "support/catch.hpp"
 
+#include <cstdlib>
+#include <cstring>
+
 using namespace maslahat;
 using namespace maslahat::facts::testing;
 
@@ -192,6 +195,34 @@ TEST_CASE("TOML values convert to the slot's type", "[facts]") {
     CHECK(slot_of(gdp, "share").to_string() == "[0, 0.25, 1]");
     CHECK(slot_of(gdp, "share").items()[0].kind() == ValueKind::Number);
     CHECK(slot_of(r.facts[2], "value").as_number() < -1e308);
+}
+
+// Floats are read correctly rounded (toml++ reads them with std::from_chars, see the top-level
+// CMakeLists.txt): the nearest double to each decimal, as strtod gives it.
+TEST_CASE("float values are the nearest double to their decimal text", "[facts]") {
+    const std::vector<std::string> texts = {"0.1",
+                                            "67.3",
+                                            "2.2250738585072014e-308",
+                                            "5e-324",
+                                            "1.7976931348623157e308",
+                                            "6.02214076e23",
+                                            "-0.0",
+                                            "123456789.123456789",
+                                            "9007199254740993.0"};
+    std::string file;
+    for (const auto& t : texts) {
+        file += "[[indicator]]\nname = \"x\"\nvalue = " + t + "\n";
+    }
+    const auto r = load(file);
+    INFO(r.diagnostics);
+    REQUIRE(r.ok);
+    REQUIRE(r.facts.size() == texts.size());
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        INFO(texts[i]);
+        const double expected = std::strtod(texts[i].c_str(), nullptr);
+        const double got = slot_of(r.facts[i], "value").as_number();
+        CHECK(std::memcmp(&got, &expected, sizeof got) == 0);  // bit for bit, sign of zero too
+    }
 }
 
 TEST_CASE("range and enumeration bounds are inclusive", "[facts]") {
