@@ -106,6 +106,9 @@ bool Engine::load_rules_text(std::string name, std::string text) {
 bool Engine::load_facts(const std::vector<std::string>& paths) {
     const std::size_t errors_before = impl_->sink.error_count();
     const auto files = api::expand_paths(paths, ".toml", impl_->sink);
+    if (files.empty() && !paths.empty() && impl_->sink.error_count() == errors_before) {
+        impl_->sink.warning(DiagCode::W0004, std::nullopt, api::no_files_message("fact", paths));
+    }
     std::vector<FileId> ids;
     for (const auto& path : files) {
         if (const auto file =

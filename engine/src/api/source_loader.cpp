@@ -16,6 +16,7 @@ namespace fs = std::filesystem;
 std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
                                       std::string_view extension, DiagnosticSink& sink) {
     std::vector<std::string> out;
+    std::vector<std::string> empty_folders;
     for (const auto& path : paths) {
         std::error_code ec;
         const auto status = fs::status(path, ec);
@@ -48,9 +49,19 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
         if (ec) {
             sink.error(DiagCode::E0107, std::nullopt,
                        "cannot read folder '" + path + "': " + ec.message());
+        } else if (found.empty()) {
+            empty_folders.push_back(path);
         }
         std::sort(found.begin(), found.end());
         out.insert(out.end(), found.begin(), found.end());
+    }
+    // a folder named on purpose that contributes nothing is most likely the wrong one (when
+    // nothing at all is found, the caller says so instead)
+    if (!out.empty()) {
+        for (const auto& path : empty_folders) {
+            sink.warning(DiagCode::W0004, std::nullopt,
+                         "folder '" + path + "' holds no *" + std::string(extension) + " file");
+        }
     }
     return out;
 }

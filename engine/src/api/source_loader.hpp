@@ -17,7 +17,8 @@ namespace maslahat::api {
 inline constexpr std::size_t max_source_bytes = 64U * 1024U * 1024U;
 
 /// Expands folders to the `*.<extension>` files below them (lexical order, recursion without
-/// following directory symlinks); plain files are kept as given. Missing paths are E0107.
+/// following directory symlinks); plain files are kept as given. Missing paths are E0107; a
+/// folder with no such file is W0004 when other paths gave files (else the caller reports).
 std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
                                       std::string_view extension, DiagnosticSink& sink);
 

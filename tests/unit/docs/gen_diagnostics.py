@@ -136,6 +136,11 @@ case("W0001", {"r.rules": SCHEMA + "rule r when country(name: ?n) then end\n"}, 
 case("W0002", {"r.rules": "param weak_mipex = 50\n"}, "check r.rules", "tests/golden/semantic/unused_param.rules")
 case("W0003", {"r.rules": "template hit { rule: int; id: int }\n"}, "check r.rules",
      "tests/golden/semantic/keyword_slot_name.rules")
+case("W0004", {"r.rules": SCHEMA, "facts/README": "the fact files are elsewhere\n"},
+     "run r.rules --facts facts", "tests/golden/hostile/empty_facts_folder",
+     "A folder given to `--facts` with no `*.toml` file below it. When other paths do give "
+     "files, the warning names the empty folder instead: `folder 'facts' holds no *.toml file` "
+     "(the same for an empty folder among rule paths; rules found nowhere at all are E0504).")
 case("W0101", {"r.rules": SCHEMA + "recommendation B \"Integration programmes\"\n"
                "rule r when country(name: ?n, mipex > 60, mipex < 40) then recommend B for ?n end\n"}, "lint r.rules",
      "tests/golden/lint/never_fires_contradiction")
