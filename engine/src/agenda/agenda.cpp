@@ -88,6 +88,11 @@ void Agenda::move_key(std::size_t from, std::size_t to) {
 }
 
 void Agenda::unlink(Handle h) {
+    take_key(h);
+    free_.push_back(h);
+}
+
+void Agenda::take_key(Handle h) {
     const std::uint32_t pos = places_[h];
     if (pos == in_tree) {
         tree_.erase(key_of(h));
@@ -105,7 +110,22 @@ void Agenda::unlink(Handle h) {
         }
         inbox_.pop_back();
     }
-    free_.push_back(h);
+}
+
+const Activation* Agenda::renew(std::uint64_t serial, std::uint64_t timetag) {
+    const auto it = by_serial_.find(serial);
+    if (it == by_serial_.end()) {
+        return nullptr;
+    }
+    const Handle h = it->second;
+    take_key(h);  // then, as add() does, a fresh key at the end of the inbox
+    Activation& a = slots_[h];
+    a.timetag = timetag;
+    places_[h] = static_cast<std::uint32_t>(inbox_.size());
+    SortKey& k = inbox_.emplace_back();
+    set_sort_key(k, a, as_span(a.facts), a.salience, timetag, a.rule, strategy_);
+    k.handle = h;
+    return &a;
 }
 
 std::optional<Activation> Agenda::remove(std::uint64_t serial) {

@@ -161,6 +161,9 @@ void Memory::aggregate_refresh(const Node& n, NodeId id, TokenId t) {
         if (result && old.kind() == result->kind() && old == *result) {
             return;  // unchanged: the match stays as it is
         }
+        if (result && !tokens_[t].dying && renew_output(n, id, t, st.output, *result)) {
+            return;
+        }
         const TokenId out = st.output;
         st.output = no_token;
         delete_token(out);
@@ -168,6 +171,21 @@ void Memory::aggregate_refresh(const Node& n, NodeId id, TokenId t) {
     if (result && !tokens_[t].dying) {
         st.output = pass_on(n, id, t, true, *result);
     }
+}
+
+bool Memory::renew_output(const Node& n, NodeId id, TokenId parent, TokenId out, Value value) {
+    if (n.children.size() != 1) {
+        return false;  // a listener sees unmatched for all children, then matched for all
+    }
+    const Node& child = net_.node(n.children.front());
+    if (child.kind != NodeKind::Terminal || doomed(id, parent, no_fact)) {
+        return false;
+    }
+    if (!listener_.rematched(net_.terminal(child).rule, out, tokens_[out].serial)) {
+        return false;
+    }
+    tokens_.renew(out, std::move(value));
+    return true;
 }
 
 }  // namespace maslahat::rete

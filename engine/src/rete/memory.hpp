@@ -177,6 +177,12 @@ private:
     void aggregate_right_retract(const Node& n, NodeId id, FactId f);
     void aggregate_left_retract(const Node& n, TokenId t);
     void aggregate_refresh(const Node& n, NodeId id, TokenId t);
+    /// An aggregate's result changed to `value`: when the node's only child is a rule's
+    /// terminal and the listener still holds the match pending, its output token `out` is
+    /// renewed in place (a new value) and the activation re-timed, as Drools
+    /// updates an accumulate's result and activation, instead of deleting both and making
+    /// them again. The outcome is what delete + make would give; false when not possible.
+    bool renew_output(const Node& n, NodeId id, TokenId parent, TokenId out, Value value);
     void test_left_activate(const Node& n, NodeId id, TokenId t);
 
     /// Calls fn(token) for each token of a left-memory bucket, looking the bucket up again at

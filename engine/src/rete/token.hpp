@@ -112,6 +112,11 @@ public:
         return it == values_.end() ? nil_ : it->second;
     }
 
+    /// Gives token `id` the value `value` and puts it first among its parent's children, where
+    /// deleting it and making it again would put it (a token with a value adds no fact, so
+    /// no holder list changes). Its serial stays.
+    void renew(TokenId id, Value value);
+
     /// The token that holds position `pos` on the path ending at `id` (no_token if none).
     TokenId find_position(TokenId id, ir::TokenIndex pos) const;
     /// Calls fn(FactId) for the token's facts, LAST position first (no allocation).

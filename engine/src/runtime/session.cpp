@@ -96,6 +96,24 @@ void Session::unmatched(std::uint32_t rule, rete::TokenId /*token*/, std::uint64
     tms_.token_gone(serial);
 }
 
+bool Session::rematched(std::uint32_t rule, rete::TokenId /*token*/, std::uint64_t serial) {
+    // Only a pending activation is renewed (a new timetag, as a new match would get): one
+    // that fired (or is firing) stays refracted and its supports are withdrawn by
+    // unmatched(); a pending one never held supports, so truth maintenance has nothing to do.
+    const agenda::Activation* a = agenda_.renew(activation_key(serial, rule), clock_);
+    if (a == nullptr) {
+        return false;
+    }
+    if (observer_ != nullptr) {  // the events of unmatched() + matched()
+        const ir::Rule& r = program_.rules[rule];
+        observer_->activation_removed(
+            ActivationEvent{rule, r.name, r.salience, agenda::as_span(a->facts)});
+        observer_->activation_added(
+            ActivationEvent{rule, r.name, r.salience, agenda::as_span(a->facts)});
+    }
+    return true;
+}
+
 std::optional<Diagnostic> Session::limit_error(std::uint64_t max_firings) const {
     std::vector<std::uint32_t> rules;
     for (std::uint32_t r = 0; r < fire_counts_.size(); ++r) {

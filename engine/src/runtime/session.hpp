@@ -98,6 +98,7 @@ private:
     // rete::MatchListener
     void matched(std::uint32_t rule, rete::TokenId token, std::uint64_t serial) override;
     void unmatched(std::uint32_t rule, rete::TokenId token, std::uint64_t token_serial) override;
+    bool rematched(std::uint32_t rule, rete::TokenId token, std::uint64_t serial) override;
 
     // working memory (working_memory.cpp)
     std::uint32_t assert_internal(ir::TemplateIndex t, std::vector<Value> slots, Meta meta,
