@@ -73,7 +73,7 @@ void FactTable::reclaim() {
 void FactTable::drop_match_links() {
     for (std::size_t i = 0; i < records_.size(); ++i) {
         records_[i].holders = no_token;
-        std::vector<AlphaId>().swap(records_[i].alphas);
+        AlphaIds().swap(records_[i].alphas);
     }
 }
 

@@ -10,6 +10,8 @@
 #include "rete/ids.hpp"
 #include "support/chunked_vector.hpp"
 
+#include <boost/container/small_vector.hpp>
+
 #include <absl/container/flat_hash_set.h>
 #include <array>
 #include <cstdint>
@@ -18,14 +20,18 @@
 
 namespace maslahat::rete {
 
+using AlphaIds = boost::container::small_vector<AlphaId, 2>;
+
 struct Fact {
     ir::TemplateIndex template_index = 0;
     FactId id = no_fact;
     bool live = false;
     std::size_t hash = 0;
     std::vector<Value> slots;
-    TokenId holders = no_token;   ///< newest token adding this fact (list kept by the Memory)
-    std::vector<AlphaId> alphas;  ///< alpha memories holding it (kept by the Memory)
+    TokenId holders = no_token;  ///< newest token adding this fact (list kept by the Memory)
+    /// alpha memories holding it (kept by the Memory); a fact is in few, so they are kept
+    /// inline: no allocation per fact
+    AlphaIds alphas;
 };
 
 class FactTable {

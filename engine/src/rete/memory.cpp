@@ -116,7 +116,7 @@ void Memory::retract_fact(FactId f) {
         doomed_.erase(d);
     }
     // the fact's record does not move while it is retracted (nothing is asserted meanwhile)
-    const std::vector<AlphaId>& alphas = facts_.get(f).alphas;
+    const AlphaIds& alphas = facts_.get(f).alphas;
     // 1. no new token may meet f from now on
     for (const AlphaId a : alphas) {
         for (const NodeId succ : net_.alpha(a).successors) {
@@ -420,14 +420,21 @@ void Memory::delete_token(TokenId t) {
 }
 
 std::vector<Binding> Memory::snapshot(TokenId t) const {
-    std::vector<Binding> out(tokens_[t].positions);
+    std::vector<Binding> out;
+    snapshot(t, out);
+    return out;
+}
+
+void Memory::snapshot(TokenId t, std::vector<Binding>& out) const {
+    out.assign(tokens_[t].positions, Binding{});
     for (TokenId cur = t; cur != no_token; cur = tokens_[cur].parent) {
         const Token& tok = tokens_[cur];
         if (tok.has_position) {
-            out[tok.positions - 1U] = Binding{tok.fact, tokens_.value(cur)};
+            // a token adds a fact or a value (an aggregate result), never both
+            out[tok.positions - 1U] = tok.fact != no_fact ? Binding{tok.fact, Value()}
+                                                          : Binding{no_fact, tokens_.value(cur)};
         }
     }
-    return out;
 }
 
 std::vector<FactId> Memory::alpha_facts(AlphaId alpha) const {

@@ -136,6 +136,8 @@ public:
 
     /// Token positions materialised for a firing (facts and aggregate values).
     std::vector<Binding> snapshot(TokenId token) const;
+    /// The same into `out` (its capacity is reused: no allocation per firing).
+    void snapshot(TokenId token, std::vector<Binding>& out) const;
     /// Facts currently in an alpha memory, by id (for explanations; scans all facts).
     std::vector<FactId> alpha_facts(AlphaId alpha) const;
     /// Number of tokens a node has in its left memory (for why-not and tests).
