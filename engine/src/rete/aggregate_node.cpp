@@ -94,9 +94,9 @@ void Memory::aggregate_left_activate(const Node& n, NodeId id, TokenId t) {
     aggregate_refresh(n, id, t);
 }
 
-void Memory::aggregate_right_activate(const Node& n, NodeId id, FactId f) {
+void Memory::aggregate_right_activate(const Node& n, NodeId id, FactId f, std::size_t h) {
     const AggregateNode& node = net_.aggregate(n);
-    for_each_left(aggregates_[n.data].left, right_hash(node.spec, f), [&](TokenId t) {
+    for_each_left(aggregates_[n.data].left, h, [&](TokenId t) {
         if (!join_passes(node.spec, n, t, f)) {
             return;
         }

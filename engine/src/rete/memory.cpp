@@ -102,7 +102,7 @@ FactId Memory::assert_fact(ir::TemplateIndex template_index, std::vector<Value> 
                 default:
                     break;
             }
-            right_activate(succ, f);
+            right_activate(succ, f, h);
         }
     });
     return f;
@@ -351,17 +351,17 @@ void Memory::left_retract(NodeId id, TokenId t) {
     }
 }
 
-void Memory::right_activate(NodeId id, FactId f) {
+void Memory::right_activate(NodeId id, FactId f, std::size_t h) {
     const Node& n = net_.node(id);
     switch (n.kind) {
         case NodeKind::Join:
-            join_right_activate(n, id, f);
+            join_right_activate(n, id, f, h);
             break;
         case NodeKind::Negative:
-            negative_right_activate(n, id, f);
+            negative_right_activate(n, id, f, h);
             break;
         case NodeKind::Aggregate:
-            aggregate_right_activate(n, id, f);
+            aggregate_right_activate(n, id, f, h);
             break;
         default:
             break;

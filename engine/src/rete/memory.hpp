@@ -15,10 +15,16 @@
 #include <cstdint>
 #include <optional>
 #include <set>
+#include <span>
 #include <unordered_map>
 #include <vector>
 
 namespace maslahat::rete {
+
+/// Folds one join-key value's hash into a join-key hash (left_hash, right_hash).
+constexpr std::size_t join_key_mix(std::size_t h, std::size_t v) {
+    return (h ^ v) * 0x100000001b3ULL + 0x9e3779b97f4a7c15ULL;
+}
 
 /// Tokens (left) or facts (right) bucketed by the hash of their join-key values.
 template <typename Id>
@@ -151,7 +157,8 @@ private:
     // propagation entry points (dispatch on node kind)
     void left_activate(NodeId node, TokenId token);
     void left_retract(NodeId node, TokenId token);
-    void right_activate(NodeId node, FactId fact);
+    /// `h`: the fact's join-key hash at that node (right_hash), computed by the caller
+    void right_activate(NodeId node, FactId fact, std::size_t h);
     void right_retract(NodeId node, FactId fact);
     void emit(NodeId node, TokenId parent, FactId fact, bool has_position, Value value);
     /// Makes a token at `node` unless it would hold a doomed fact (see doom()).
@@ -164,9 +171,9 @@ private:
 
     // per-kind algorithms (join_node.cpp, negative_node.cpp, ...)
     void join_left_activate(const Node& n, NodeId id, TokenId t);
-    void join_right_activate(const Node& n, NodeId id, FactId f);
+    void join_right_activate(const Node& n, NodeId id, FactId f, std::size_t h);
     void negative_left_activate(const Node& n, NodeId id, TokenId t);
-    void negative_right_activate(const Node& n, NodeId id, FactId f);
+    void negative_right_activate(const Node& n, NodeId id, FactId f, std::size_t h);
     void negative_right_retract(const Node& n, NodeId id, FactId f);
     void negative_left_retract(const Node& n, TokenId t);
     void ncc_left_activate(const Node& n, NodeId id, TokenId t);
@@ -175,7 +182,7 @@ private:
     void partner_left_retract(const Node& n, TokenId r);
     void ncc_update(NodeId ncc, TokenId owner, std::int32_t delta);
     void aggregate_left_activate(const Node& n, NodeId id, TokenId t);
-    void aggregate_right_activate(const Node& n, NodeId id, FactId f);
+    void aggregate_right_activate(const Node& n, NodeId id, FactId f, std::size_t h);
     void aggregate_right_retract(const Node& n, NodeId id, FactId f);
     void aggregate_left_retract(const Node& n, TokenId t);
     void aggregate_refresh(const Node& n, NodeId id, TokenId t);
@@ -216,6 +223,10 @@ private:
     std::size_t left_hash(const JoinSpec& s, TokenId t) const;
     std::size_t right_hash(const JoinSpec& s, FactId f) const;
     bool join_passes(const JoinSpec& s, const Node& n, TokenId t, FactId f);
+    /// join_passes in two steps, for a token met with many facts: its key values `left`
+    /// (read once) against the fact's, then the other tests
+    bool join_keys_match(const JoinSpec& s, std::span<const Value> left, FactId f) const;
+    bool join_tests_pass(const JoinSpec& s, const Node& n, TokenId t, FactId f);
     bool alpha_passes(const AlphaNode& a, FactId f);
     Frame frame(TokenId t, ir::TokenIndex self_pos, FactId self_fact) const;
     void record_error(std::optional<EvalError>& error, const Node& n);
