@@ -91,7 +91,7 @@ void Memory::aggregate_left_activate(const Node& n, NodeId id, TokenId t) {
             }
         }
     }
-    aggregate_refresh(n, id, t);
+    aggregate_refresh(n, id, t, st);
 }
 
 void Memory::aggregate_right_activate(const Node& n, NodeId id, FactId f, std::size_t h) {
@@ -110,7 +110,7 @@ void Memory::aggregate_right_activate(const Node& n, NodeId id, FactId f, std::s
                 st.sorted.insert(std::move(v));
             }
         }
-        aggregate_refresh(n, id, t);
+        aggregate_refresh(n, id, t, st);
     });
 }
 
@@ -138,7 +138,7 @@ void Memory::aggregate_right_retract(const Node& n, NodeId id, FactId f) {
             }
         }
         if (!tokens_[t].dying) {
-            aggregate_refresh(n, id, t);
+            aggregate_refresh(n, id, t, st);
         }
     });
 }
@@ -150,8 +150,11 @@ void Memory::aggregate_left_retract(const Node& n, TokenId t) {
 }
 
 void Memory::aggregate_refresh(const Node& n, NodeId id, TokenId t) {
+    aggregate_refresh(n, id, t, aggregates_[n.data].states[t]);
+}
+
+void Memory::aggregate_refresh(const Node& n, NodeId id, TokenId t, AggregateMemory::State& st) {
     const AggregateNode& node = net_.aggregate(n);
-    auto& st = aggregates_[n.data].states[t];
     std::optional<EvalError> error;
     const std::optional<Value> result =
         result_of(node.function, st, error, node.argument ? &*node.argument : nullptr);

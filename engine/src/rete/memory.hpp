@@ -186,6 +186,8 @@ private:
     void aggregate_right_retract(const Node& n, NodeId id, FactId f);
     void aggregate_left_retract(const Node& n, TokenId t);
     void aggregate_refresh(const Node& n, NodeId id, TokenId t);
+    /// the same with t's state at the node (no lookup; it stays put: std::unordered_map)
+    void aggregate_refresh(const Node& n, NodeId id, TokenId t, AggregateMemory::State& st);
     /// An aggregate's result changed to `value`: when the node's only child is a rule's
     /// terminal and the listener still holds the match pending, its output token `out` is
     /// renewed in place (a new value) and the activation re-timed, as Drools
