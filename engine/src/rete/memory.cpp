@@ -73,9 +73,10 @@ void Memory::start() {
     }
 }
 
-FactId Memory::assert_fact(ir::TemplateIndex template_index, std::vector<Value> slots) {
+FactId Memory::assert_fact(ir::TemplateIndex template_index, std::vector<Value> slots,
+                           std::size_t hash) {
     start();
-    const FactId f = facts_.add(template_index, std::move(slots));
+    const FactId f = facts_.add(template_index, std::move(slots), hash);
     const Fact& fact = facts_.get(f);
     dispatch_.for_each_candidate(fact.template_index, fact.slots, [&](AlphaId a) {
         const AlphaNode& alpha = net_.alpha(a);
