@@ -160,11 +160,11 @@ void Memory::aggregate_refresh(const Node& n, NodeId id, TokenId t, AggregateMem
         result_of(node.function, st, error, node.argument ? &*node.argument : nullptr);
     record_error(error, n);
     if (st.output != no_token) {
-        const Value& old = tokens_.value(st.output);
-        if (result && old.kind() == result->kind() && old == *result) {
+        Value* old = tokens_.stored_value(st.output);  // found once: compared, then replaced
+        if (result && old != nullptr && old->kind() == result->kind() && *old == *result) {
             return;  // unchanged: the match stays as it is
         }
-        if (result && !tokens_[t].dying && renew_output(n, id, t, st.output, *result)) {
+        if (result && !tokens_[t].dying && renew_output(n, id, t, st.output, old, *result)) {
             return;
         }
         const TokenId out = st.output;
@@ -176,7 +176,8 @@ void Memory::aggregate_refresh(const Node& n, NodeId id, TokenId t, AggregateMem
     }
 }
 
-bool Memory::renew_output(const Node& n, NodeId id, TokenId parent, TokenId out, Value value) {
+bool Memory::renew_output(const Node& n, NodeId id, TokenId parent, TokenId out, Value* stored,
+                          Value value) {
     if (n.children.size() != 1) {
         return false;  // a listener sees unmatched for all children, then matched for all
     }
@@ -187,7 +188,7 @@ bool Memory::renew_output(const Node& n, NodeId id, TokenId parent, TokenId out,
     if (!listener_.rematched(net_.terminal(child).rule, out, tokens_[out].serial)) {
         return false;
     }
-    tokens_.renew(out, std::move(value));
+    tokens_.renew(out, stored, std::move(value));
     return true;
 }
 

@@ -199,7 +199,9 @@ private:
     /// renewed in place (a new value) and the activation re-timed, as Drools
     /// updates an accumulate's result and activation, instead of deleting both and making
     /// them again. The outcome is what delete + make would give; false when not possible.
-    bool renew_output(const Node& n, NodeId id, TokenId parent, TokenId out, Value value);
+    /// `stored`: TokenStore::stored_value(out).
+    bool renew_output(const Node& n, NodeId id, TokenId parent, TokenId out, Value* stored,
+                      Value value);
     void test_left_activate(const Node& n, NodeId id, TokenId t);
 
     /// Calls fn(token) for each token of a left-memory bucket, looking the bucket up again at

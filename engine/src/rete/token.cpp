@@ -49,10 +49,12 @@ void TokenStore::free(TokenId id) {
     free_.push_back(id);
 }
 
-void TokenStore::renew(TokenId id, Value value) {
+void TokenStore::renew(TokenId id, Value* stored, Value value) {
     const Token& t = tokens_[index(id)];
     if (value.is_nil()) {
         values_.erase(id);
+    } else if (stored != nullptr) {
+        *stored = std::move(value);
     } else {
         values_.insert_or_assign(id, std::move(value));
     }
