@@ -61,10 +61,11 @@ std::uint64_t activation_key(std::uint64_t serial, std::uint32_t rule) {
 void Session::matched(std::uint32_t rule, rete::TokenId token, std::uint64_t serial) {
     const ir::Rule& r = program_.rules[rule];
     // fact ids in token position order, written back to front (a token links to its parent)
-    std::size_t n = 0;
-    memory_->tokens().for_each_fact(token, [&](rete::FactId) { ++n; });
+    // in one walk: the token's positions bound their number (aggregate values hold none)
+    std::size_t n = memory_->tokens()[token].positions;
     agenda::FactIds facts(n);
     memory_->tokens().for_each_fact(token, [&](rete::FactId f) { facts[--n] = rete::index(f); });
+    facts.erase(facts.begin(), facts.begin() + static_cast<std::ptrdiff_t>(n));
     std::int64_t first = -1;
     if (!r.conditions.empty() && r.conditions.front().kind == ir::ConditionKind::Pattern &&
         !facts.empty()) {
