@@ -65,6 +65,11 @@ public:
     }
     /// Removes the activation of a key; returns it if it was pending.
     std::optional<Activation> remove(std::uint64_t serial);
+    /// The pending activation of `serial` now stands for a new match of the same rule and
+    /// facts (an aggregate's result changed in place): it takes the timetag `timetag` and is
+    /// ordered as erase() followed by add() would order it, without leaving its slot. Returns
+    /// it, or null (and changes nothing) if none was pending.
+    const Activation* renew(std::uint64_t serial, std::uint64_t timetag);
     /// Takes the activation that fires next.
     std::optional<Activation> pop();
     /// The activation that fires next, or null (linear in the unsorted keys).
@@ -86,6 +91,8 @@ private:
     SortKey key_of(Handle h) const;
     /// Takes a pending activation's key out of the order and frees its slot.
     void unlink(Handle h);
+    /// Takes a pending activation's key out of the order (the tree or the inbox).
+    void take_key(Handle h);
     /// Moves the key at `from` of inbox_ to `to`.
     void move_key(std::size_t from, std::size_t to);
 

@@ -91,12 +91,12 @@ void Memory::aggregate_left_activate(const Node& n, NodeId id, TokenId t) {
             }
         }
     }
-    aggregate_refresh(n, id, t);
+    aggregate_refresh(n, id, t, st);
 }
 
-void Memory::aggregate_right_activate(const Node& n, NodeId id, FactId f) {
+void Memory::aggregate_right_activate(const Node& n, NodeId id, FactId f, std::size_t h) {
     const AggregateNode& node = net_.aggregate(n);
-    for_each_left(aggregates_[n.data].left, right_hash(node.spec, f), [&](TokenId t) {
+    for_each_left(aggregates_[n.data].left, h, [&](TokenId t) {
         if (!join_passes(node.spec, n, t, f)) {
             return;
         }
@@ -110,7 +110,7 @@ void Memory::aggregate_right_activate(const Node& n, NodeId id, FactId f) {
                 st.sorted.insert(std::move(v));
             }
         }
-        aggregate_refresh(n, id, t);
+        aggregate_refresh(n, id, t, st);
     });
 }
 
@@ -138,7 +138,7 @@ void Memory::aggregate_right_retract(const Node& n, NodeId id, FactId f) {
             }
         }
         if (!tokens_[t].dying) {
-            aggregate_refresh(n, id, t);
+            aggregate_refresh(n, id, t, st);
         }
     });
 }
@@ -150,16 +150,22 @@ void Memory::aggregate_left_retract(const Node& n, TokenId t) {
 }
 
 void Memory::aggregate_refresh(const Node& n, NodeId id, TokenId t) {
+    aggregate_refresh(n, id, t, aggregates_[n.data].states[t]);
+}
+
+void Memory::aggregate_refresh(const Node& n, NodeId id, TokenId t, AggregateMemory::State& st) {
     const AggregateNode& node = net_.aggregate(n);
-    auto& st = aggregates_[n.data].states[t];
     std::optional<EvalError> error;
     const std::optional<Value> result =
         result_of(node.function, st, error, node.argument ? &*node.argument : nullptr);
     record_error(error, n);
     if (st.output != no_token) {
-        const Value& old = tokens_.value(st.output);
-        if (result && old.kind() == result->kind() && old == *result) {
+        Value* old = tokens_.stored_value(st.output);  // found once: compared, then replaced
+        if (result && old != nullptr && old->kind() == result->kind() && *old == *result) {
             return;  // unchanged: the match stays as it is
+        }
+        if (result && !tokens_[t].dying && renew_output(n, id, t, st.output, old, *result)) {
+            return;
         }
         const TokenId out = st.output;
         st.output = no_token;
@@ -168,6 +174,22 @@ void Memory::aggregate_refresh(const Node& n, NodeId id, TokenId t) {
     if (result && !tokens_[t].dying) {
         st.output = pass_on(n, id, t, true, *result);
     }
+}
+
+bool Memory::renew_output(const Node& n, NodeId id, TokenId parent, TokenId out, Value* stored,
+                          Value value) {
+    if (n.children.size() != 1) {
+        return false;  // a listener sees unmatched for all children, then matched for all
+    }
+    const Node& child = net_.node(n.children.front());
+    if (child.kind != NodeKind::Terminal || doomed(id, parent, no_fact)) {
+        return false;
+    }
+    if (!listener_.rematched(net_.terminal(child).rule, out, tokens_[out].serial)) {
+        return false;
+    }
+    tokens_.renew(out, stored, std::move(value));
+    return true;
 }
 
 }  // namespace maslahat::rete

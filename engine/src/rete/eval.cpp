@@ -367,6 +367,16 @@ bool compare_values(ir::Op op, const Value& lhs, const Value& rhs) {
 }
 
 Value evaluate(const ir::Expr& expr, const Frame& frame, std::optional<EvalError>& error) {
+    // `?var` bound to a matched fact's slot in a firing's bindings (an action's most common
+    // argument): read in place; what eval() would do, without copying the binding
+    if (expr.kind == ExprKind::SlotRef && frame.flat != nullptr &&
+        expr.token < frame.flat->size() &&
+        (expr.token != frame.self_pos || frame.self_fact == no_fact)) {
+        if (const FactId f = (*frame.flat)[expr.token].fact; f != no_fact) {
+            const auto& slots = frame.facts->get(f).slots;
+            return expr.slot < slots.size() ? slots[expr.slot] : Value();
+        }
+    }
     try {
         return eval(expr, frame);
     } catch (Failure& failure) {

@@ -4,7 +4,8 @@ namespace maslahat::rete {
 
 FactTable::FactTable() : by_content_(0, ContentHash{this}, ContentEq{this}) {}
 
-std::size_t FactTable::hash_of(ir::TemplateIndex template_index, const std::vector<Value>& slots) {
+std::size_t FactTable::content_hash(ir::TemplateIndex template_index,
+                                    const std::vector<Value>& slots) {
     std::size_t h = template_index * 0x9e3779b97f4a7c15ULL;
     for (const auto& v : slots) {
         h = (h ^ v.hash()) * 0x100000001b3ULL;
@@ -12,7 +13,8 @@ std::size_t FactTable::hash_of(ir::TemplateIndex template_index, const std::vect
     return h;
 }
 
-FactId FactTable::add(ir::TemplateIndex template_index, std::vector<Value> slots) {
+FactId FactTable::add(ir::TemplateIndex template_index, std::vector<Value> slots,
+                      std::size_t hash) {
     const auto id = make_id<FactId>(next_id_++);
     std::uint32_t slot = 0;
     if (!free_.empty()) {
@@ -36,7 +38,7 @@ FactId FactTable::add(ir::TemplateIndex template_index, std::vector<Value> slots
     f.template_index = template_index;
     f.id = id;
     f.live = true;
-    f.hash = hash_of(template_index, slots);
+    f.hash = hash;
     f.slots = std::move(slots);
     f.holders = no_token;
     f.alphas.clear();
@@ -73,13 +75,13 @@ void FactTable::reclaim() {
 void FactTable::drop_match_links() {
     for (std::size_t i = 0; i < records_.size(); ++i) {
         records_[i].holders = no_token;
-        std::vector<AlphaId>().swap(records_[i].alphas);
+        AlphaIds().swap(records_[i].alphas);
     }
 }
 
-FactId FactTable::find_equal(ir::TemplateIndex template_index,
-                             const std::vector<Value>& slots) const {
-    auto it = by_content_.find(ContentKey{template_index, &slots, hash_of(template_index, slots)});
+FactId FactTable::find_equal(ir::TemplateIndex template_index, const std::vector<Value>& slots,
+                             std::size_t hash) const {
+    auto it = by_content_.find(ContentKey{template_index, &slots, hash});
     return it == by_content_.end() ? no_fact : *it;
 }
 

@@ -10,6 +10,8 @@
 #include "rete/ids.hpp"
 #include "support/chunked_vector.hpp"
 
+#include <boost/container/small_vector.hpp>
+
 #include <absl/container/flat_hash_set.h>
 #include <array>
 #include <cstdint>
@@ -18,14 +20,18 @@
 
 namespace maslahat::rete {
 
+using AlphaIds = boost::container::small_vector<AlphaId, 2>;
+
 struct Fact {
     ir::TemplateIndex template_index = 0;
     FactId id = no_fact;
     bool live = false;
     std::size_t hash = 0;
     std::vector<Value> slots;
-    TokenId holders = no_token;   ///< newest token adding this fact (list kept by the Memory)
-    std::vector<AlphaId> alphas;  ///< alpha memories holding it (kept by the Memory)
+    TokenId holders = no_token;  ///< newest token adding this fact (list kept by the Memory)
+    /// alpha memories holding it (kept by the Memory); a fact is in few, so they are kept
+    /// inline: no allocation per fact
+    AlphaIds alphas;
 };
 
 class FactTable {
@@ -36,7 +42,16 @@ public:
     FactTable& operator=(const FactTable&) = delete;
 
     /// Adds a live fact with the next id.
-    FactId add(ir::TemplateIndex template_index, std::vector<Value> slots);
+    FactId add(ir::TemplateIndex template_index, std::vector<Value> slots) {
+        const std::size_t hash = content_hash(template_index, slots);
+        return add(template_index, std::move(slots), hash);
+    }
+    /// The same, `hash` being content_hash(template_index, slots) (a caller that checked for
+    /// an equal fact first hashes once).
+    FactId add(ir::TemplateIndex template_index, std::vector<Value> slots, std::size_t hash);
+    /// What the duplicate check hashes: template and slot values.
+    static std::size_t content_hash(ir::TemplateIndex template_index,
+                                    const std::vector<Value>& slots);
     /// Marks a fact dead; it stays readable until the next reclaim().
     void kill(FactId id);
     /// Makes the records of facts killed since the last call reusable.
@@ -44,7 +59,11 @@ public:
     /// Forgets every fact's tokens and alpha memories (Memory::release_matches).
     void drop_match_links();
     /// A live fact with the same template and slot values, or no_fact.
-    FactId find_equal(ir::TemplateIndex template_index, const std::vector<Value>& slots) const;
+    FactId find_equal(ir::TemplateIndex template_index, const std::vector<Value>& slots) const {
+        return find_equal(template_index, slots, content_hash(template_index, slots));
+    }
+    FactId find_equal(ir::TemplateIndex template_index, const std::vector<Value>& slots,
+                      std::size_t hash) const;
 
     /// A live fact, or one killed since the last reclaim().
     const Fact& get(FactId id) const {
@@ -110,7 +129,6 @@ private:
     std::uint32_t slot_of(FactId id) const {
         return pages_[index(id) >> page_bits]->slots[index(id) & (page_size - 1)];
     }
-    static std::size_t hash_of(ir::TemplateIndex template_index, const std::vector<Value>& slots);
 
     /// Live facts by content (no two live facts are equal, so a set of ids is enough):
     /// looked up with a (template, slots) key without building a fact.

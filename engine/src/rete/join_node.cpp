@@ -1,30 +1,39 @@
 // JoinNode activations: hash-indexed left and right memories.
 #include "rete/memory.hpp"
 
+#include <boost/container/small_vector.hpp>
+
 namespace maslahat::rete {
 
 void Memory::join_left_activate(const Node& n, NodeId id, TokenId t) {
     const JoinSpec& s = net_.join(n).spec;
     auto& mem = joins_[n.data];
-    const std::size_t h = left_hash(s, t);
+    // the token's key values, read once (copies: a token value may move when emitting
+    // adds to TokenStore's values)
+    boost::container::small_vector<Value, 4> left;
+    std::size_t h = 0;
+    for (const JoinKey& k : s.keys) {
+        left.push_back(left_value(k, t));
+        h = join_key_mix(h, left.back().hash());
+    }
     left_add(mem.left, n, h, t);
-    // Iterate by position and look the bucket up again each time: emitting may add to other
-    // memories (never to this node's right memory), so no copy of the bucket is needed.
-    for (std::size_t i = 0;; ++i) {
-        const auto* bucket = joins_[n.data].right.find(h);
-        if (bucket == nullptr || i >= bucket->size()) {
-            return;
-        }
-        const FactId f = (*bucket)[i];
-        if (join_passes(s, n, t, f)) {
+    // Emitting adds only to the memories of nodes below this one, never to this node's
+    // right memory, so the bucket stays where it is while the loop runs.
+    const auto* bucket = mem.right.find(h);
+    if (bucket == nullptr) {
+        return;
+    }
+    for (const FactId f : *bucket) {
+        if (join_keys_match(s, {left.data(), left.size()}, f) &&
+            (s.keys_only() || join_tests_pass(s, n, t, f))) {
             emit(id, t, f, true, Value());
         }
     }
 }
 
-void Memory::join_right_activate(const Node& n, NodeId id, FactId f) {
+void Memory::join_right_activate(const Node& n, NodeId id, FactId f, std::size_t h) {
     const JoinSpec& s = net_.join(n).spec;
-    for_each_left(joins_[n.data].left, right_hash(s, f), [&](TokenId t) {
+    for_each_left(joins_[n.data].left, h, [&](TokenId t) {
         if (join_passes(s, n, t, f)) {
             emit(id, t, f, true, Value());
         }

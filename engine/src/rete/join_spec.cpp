@@ -2,11 +2,6 @@
 #include "rete/memory.hpp"
 
 namespace maslahat::rete {
-namespace {
-constexpr std::size_t mix(std::size_t h, std::size_t v) {
-    return (h ^ v) * 0x100000001b3ULL + 0x9e3779b97f4a7c15ULL;
-}
-}  // namespace
 
 Frame Memory::frame(TokenId t, ir::TokenIndex self_pos, FactId self_fact) const {
     Frame f;
@@ -51,7 +46,7 @@ const Value& Memory::slot_value(FactId f, ir::SlotIndex slot) const {
 std::size_t Memory::left_hash(const JoinSpec& s, TokenId t) const {
     std::size_t h = 0;
     for (const JoinKey& k : s.keys) {
-        h = mix(h, left_value(k, t).hash());
+        h = join_key_mix(h, left_value(k, t).hash());
     }
     return h;
 }
@@ -60,7 +55,7 @@ std::size_t Memory::right_hash(const JoinSpec& s, FactId f) const {
     std::size_t h = 0;
     const auto& slots = facts_.get(f).slots;
     for (const JoinKey& k : s.keys) {
-        h = mix(h, slot_of(slots, k.right_slot).hash());
+        h = join_key_mix(h, slot_of(slots, k.right_slot).hash());
     }
     return h;
 }
@@ -72,9 +67,21 @@ bool Memory::join_passes(const JoinSpec& s, const Node& n, TokenId t, FactId f) 
             return false;
         }
     }
-    if (s.tests.empty()) {
-        return passes_checks(s, n, t, f);
+    return s.keys_only() || join_tests_pass(s, n, t, f);
+}
+
+bool Memory::join_keys_match(const JoinSpec& s, std::span<const Value> left, FactId f) const {
+    const auto& slots = facts_.get(f).slots;
+    for (std::size_t i = 0; i < left.size(); ++i) {
+        if (!(slot_of(slots, s.keys[i].right_slot) == left[i])) {
+            return false;
+        }
     }
+    return true;
+}
+
+bool Memory::join_tests_pass(const JoinSpec& s, const Node& n, TokenId t, FactId f) {
+    const auto& slots = facts_.get(f).slots;
     std::optional<Frame> fr;  // built only for a test that is not `slot OP ?var`
     std::optional<EvalError> error;
     for (const auto& c : s.tests) {

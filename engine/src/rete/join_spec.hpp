@@ -26,6 +26,10 @@ struct JoinSpec {
     /// `test` conditions right after the pattern (joins only): checked with the new fact at
     /// `position`, as CLIPS attaches them to the join, so they cost no token of their own
     std::vector<ir::Expr> checks;
+    /// Only the hash-join keys to compare: no test and no check.
+    bool keys_only() const {
+        return tests.empty() && checks.empty();
+    }
 };
 
 }  // namespace maslahat::rete

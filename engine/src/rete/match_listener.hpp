@@ -15,6 +15,15 @@ public:
     virtual void matched(std::uint32_t rule, TokenId token, std::uint64_t serial) = 0;
     /// The match went away (a fact it used was retracted, a `not` became blocked, ...).
     virtual void unmatched(std::uint32_t rule, TokenId token, std::uint64_t serial) = 0;
+    /// The match's token, keeping its facts, now carries another value (an aggregate's
+    /// result changed): for the listener, `unmatched` followed by `matched` of the same token
+    /// and serial. The serial can stay: no other match of the rule has the same facts, so
+    /// nothing orders the two by serial. Returns false, changing nothing, when the listener
+    /// cannot take the change in place (the match fired already: refraction); the network
+    /// then deletes the token and makes a new one (unmatched, then matched).
+    virtual bool rematched(std::uint32_t /*rule*/, TokenId /*token*/, std::uint64_t /*serial*/) {
+        return false;
+    }
 };
 
 }  // namespace maslahat::rete

@@ -73,9 +73,10 @@ void Memory::start() {
     }
 }
 
-FactId Memory::assert_fact(ir::TemplateIndex template_index, std::vector<Value> slots) {
+FactId Memory::assert_fact(ir::TemplateIndex template_index, std::vector<Value> slots,
+                           std::size_t hash) {
     start();
-    const FactId f = facts_.add(template_index, std::move(slots));
+    const FactId f = facts_.add(template_index, std::move(slots), hash);
     const Fact& fact = facts_.get(f);
     dispatch_.for_each_candidate(fact.template_index, fact.slots, [&](AlphaId a) {
         const AlphaNode& alpha = net_.alpha(a);
@@ -104,7 +105,7 @@ FactId Memory::assert_fact(ir::TemplateIndex template_index, std::vector<Value> 
                 default:
                     break;
             }
-            right_activate(succ, f);
+            right_activate(succ, f, h);
         }
     });
     return f;
@@ -118,7 +119,7 @@ void Memory::retract_fact(FactId f) {
         doomed_.erase(d);
     }
     // the fact's record does not move while it is retracted (nothing is asserted meanwhile)
-    const std::vector<AlphaId>& alphas = facts_.get(f).alphas;
+    const AlphaIds& alphas = facts_.get(f).alphas;
     // 1. no new token may meet f from now on
     for (const AlphaId a : alphas) {
         for (const NodeId succ : net_.alpha(a).successors) {
@@ -355,17 +356,17 @@ void Memory::left_retract(NodeId id, TokenId t) {
     }
 }
 
-void Memory::right_activate(NodeId id, FactId f) {
+void Memory::right_activate(NodeId id, FactId f, std::size_t h) {
     const Node& n = net_.node(id);
     switch (n.kind) {
         case NodeKind::Join:
-            join_right_activate(n, id, f);
+            join_right_activate(n, id, f, h);
             break;
         case NodeKind::Negative:
-            negative_right_activate(n, id, f);
+            negative_right_activate(n, id, f, h);
             break;
         case NodeKind::Aggregate:
-            aggregate_right_activate(n, id, f);
+            aggregate_right_activate(n, id, f, h);
             break;
         default:
             break;
@@ -424,14 +425,21 @@ void Memory::delete_token(TokenId t) {
 }
 
 std::vector<Binding> Memory::snapshot(TokenId t) const {
-    std::vector<Binding> out(tokens_[t].positions);
+    std::vector<Binding> out;
+    snapshot(t, out);
+    return out;
+}
+
+void Memory::snapshot(TokenId t, std::vector<Binding>& out) const {
+    out.assign(tokens_[t].positions, Binding{});
     for (TokenId cur = t; cur != no_token; cur = tokens_[cur].parent) {
         const Token& tok = tokens_[cur];
         if (tok.has_position) {
-            out[tok.positions - 1U] = Binding{tok.fact, tokens_.value(cur)};
+            // a token adds a fact or a value (an aggregate result), never both
+            out[tok.positions - 1U] = tok.fact != no_fact ? Binding{tok.fact, Value()}
+                                                          : Binding{no_fact, tokens_.value(cur)};
         }
     }
-    return out;
 }
 
 std::vector<FactId> Memory::alpha_facts(AlphaId alpha) const {

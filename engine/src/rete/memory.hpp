@@ -15,10 +15,16 @@
 #include <cstdint>
 #include <optional>
 #include <set>
+#include <span>
 #include <unordered_map>
 #include <vector>
 
 namespace maslahat::rete {
+
+/// Folds one join-key value's hash into a join-key hash (left_hash, right_hash).
+constexpr std::size_t join_key_mix(std::size_t h, std::size_t v) {
+    return (h ^ v) * 0x100000001b3ULL + 0x9e3779b97f4a7c15ULL;
+}
 
 /// Tokens (left) or facts (right) bucketed by the hash of their join-key values.
 template <typename Id>
@@ -109,7 +115,13 @@ public:
     }
 
     /// Adds a fact to the table and propagates it.
-    FactId assert_fact(ir::TemplateIndex template_index, std::vector<Value> slots);
+    FactId assert_fact(ir::TemplateIndex template_index, std::vector<Value> slots) {
+        const std::size_t hash = FactTable::content_hash(template_index, slots);
+        return assert_fact(template_index, std::move(slots), hash);
+    }
+    /// The same with `hash` = FactTable::content_hash(template_index, slots).
+    FactId assert_fact(ir::TemplateIndex template_index, std::vector<Value> slots,
+                       std::size_t hash);
     /// Retracts a live fact and propagates the removal.
     void retract_fact(FactId id);
     /// Frees every token and beta memory (the match state) but keeps the facts: for reading
@@ -136,6 +148,8 @@ public:
 
     /// Token positions materialised for a firing (facts and aggregate values).
     std::vector<Binding> snapshot(TokenId token) const;
+    /// The same into `out` (its capacity is reused: no allocation per firing).
+    void snapshot(TokenId token, std::vector<Binding>& out) const;
     /// Facts currently in an alpha memory, by id (for explanations; scans all facts).
     std::vector<FactId> alpha_facts(AlphaId alpha) const;
     /// Number of tokens a node has in its left memory (for why-not and tests).
@@ -157,7 +171,8 @@ private:
         return join.parent != Network::root;
     }
     void left_retract(NodeId node, TokenId token);
-    void right_activate(NodeId node, FactId fact);
+    /// `h`: the fact's join-key hash at that node (right_hash), computed by the caller
+    void right_activate(NodeId node, FactId fact, std::size_t h);
     void right_retract(NodeId node, FactId fact);
     void emit(NodeId node, TokenId parent, FactId fact, bool has_position, Value value);
     /// Makes a token at `node` unless it would hold a doomed fact (see doom()).
@@ -170,9 +185,9 @@ private:
 
     // per-kind algorithms (join_node.cpp, negative_node.cpp, ...)
     void join_left_activate(const Node& n, NodeId id, TokenId t);
-    void join_right_activate(const Node& n, NodeId id, FactId f);
+    void join_right_activate(const Node& n, NodeId id, FactId f, std::size_t h);
     void negative_left_activate(const Node& n, NodeId id, TokenId t);
-    void negative_right_activate(const Node& n, NodeId id, FactId f);
+    void negative_right_activate(const Node& n, NodeId id, FactId f, std::size_t h);
     void negative_right_retract(const Node& n, NodeId id, FactId f);
     void negative_left_retract(const Node& n, TokenId t);
     void ncc_left_activate(const Node& n, NodeId id, TokenId t);
@@ -181,10 +196,20 @@ private:
     void partner_left_retract(const Node& n, TokenId r);
     void ncc_update(NodeId ncc, TokenId owner, std::int32_t delta);
     void aggregate_left_activate(const Node& n, NodeId id, TokenId t);
-    void aggregate_right_activate(const Node& n, NodeId id, FactId f);
+    void aggregate_right_activate(const Node& n, NodeId id, FactId f, std::size_t h);
     void aggregate_right_retract(const Node& n, NodeId id, FactId f);
     void aggregate_left_retract(const Node& n, TokenId t);
     void aggregate_refresh(const Node& n, NodeId id, TokenId t);
+    /// the same with t's state at the node (no lookup; it stays put: std::unordered_map)
+    void aggregate_refresh(const Node& n, NodeId id, TokenId t, AggregateMemory::State& st);
+    /// An aggregate's result changed to `value`: when the node's only child is a rule's
+    /// terminal and the listener still holds the match pending, its output token `out` is
+    /// renewed in place (a new value) and the activation re-timed, as Drools
+    /// updates an accumulate's result and activation, instead of deleting both and making
+    /// them again. The outcome is what delete + make would give; false when not possible.
+    /// `stored`: TokenStore::stored_value(out).
+    bool renew_output(const Node& n, NodeId id, TokenId parent, TokenId out, Value* stored,
+                      Value value);
     void test_left_activate(const Node& n, NodeId id, TokenId t);
     /// Whether `test EXPR` holds for token t, plus `self_fact` at `self_pos` when a join
     /// checks it (else self_position/no_fact); an evaluation error is recorded and fails.
@@ -224,6 +249,10 @@ private:
     bool join_passes(const JoinSpec& s, const Node& n, TokenId t, FactId f);
     /// The join's `test` checks (JoinSpec::checks) for token t with fact f.
     bool passes_checks(const JoinSpec& s, const Node& n, TokenId t, FactId f);
+    /// join_passes in two steps, for a token met with many facts: its key values `left`
+    /// (read once) against the fact's, then the other tests
+    bool join_keys_match(const JoinSpec& s, std::span<const Value> left, FactId f) const;
+    bool join_tests_pass(const JoinSpec& s, const Node& n, TokenId t, FactId f);
     bool alpha_passes(const AlphaNode& a, FactId f);
     Frame frame(TokenId t, ir::TokenIndex self_pos, FactId self_fact) const;
     void record_error(std::optional<EvalError>& error, const Node& n);

@@ -25,9 +25,9 @@ void Memory::negative_left_activate(const Node& n, NodeId id, TokenId t) {
     }
 }
 
-void Memory::negative_right_activate(const Node& n, NodeId id, FactId f) {
+void Memory::negative_right_activate(const Node& n, NodeId id, FactId f, std::size_t h) {
     const NegativeNode& node = net_.negative(n);
-    for_each_left(negatives_[n.data].left, right_hash(node.spec, f), [&](TokenId t) {
+    for_each_left(negatives_[n.data].left, h, [&](TokenId t) {
         if (!join_passes(node.spec, n, t, f)) {
             return;
         }

@@ -49,6 +49,24 @@ void TokenStore::free(TokenId id) {
     free_.push_back(id);
 }
 
+void TokenStore::renew(TokenId id, Value* stored, Value value) {
+    const Token& t = tokens_[index(id)];
+    if (value.is_nil()) {
+        values_.erase(id);
+    } else if (stored != nullptr) {
+        *stored = std::move(value);
+    } else {
+        values_.insert_or_assign(id, std::move(value));
+    }
+    if (t.parent != no_token) {
+        TokenId& head = tokens_[index(t.parent)].first_child;
+        if (head != id) {
+            unlink<&Token::next_sibling, &Token::prev_sibling>(head, id);
+            link_front<&Token::next_sibling, &Token::prev_sibling>(head, id);
+        }
+    }
+}
+
 TokenId TokenStore::find_position(TokenId id, ir::TokenIndex pos) const {
     const std::uint32_t wanted = static_cast<std::uint32_t>(pos) + 1;
     while (id != no_token) {

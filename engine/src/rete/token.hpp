@@ -112,6 +112,17 @@ public:
         return it == values_.end() ? nil_ : it->second;
     }
 
+    /// Where the non-nil value of a token is stored, or null (valid until a token with a
+    /// value is made, renewed or freed).
+    Value* stored_value(TokenId id) {
+        auto it = values_.find(id);
+        return it == values_.end() ? nullptr : &it->second;
+    }
+    /// Gives token `id` the value `value` and puts it first among its parent's children, where
+    /// deleting it and making it again would put it (a token with a value adds no fact, so
+    /// no holder list changes). Its serial stays. `stored` is stored_value(id).
+    void renew(TokenId id, Value* stored, Value value);
+
     /// The token that holds position `pos` on the path ending at `id` (no_token if none).
     TokenId find_position(TokenId id, ir::TokenIndex pos) const;
     /// Calls fn(FactId) for the token's facts, LAST position first (no allocation).

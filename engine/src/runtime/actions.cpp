@@ -57,8 +57,9 @@ std::optional<Diagnostic> Session::fire(const agenda::Activation& activation) {
     const ir::Rule& rule = program_.rules[activation.rule];
     ++firings_;
     ++fire_counts_[activation.rule];
-    Firing f{activation, rule, memory_->snapshot(activation.token),
-             std::vector<Value>(rule.local_count), rete::Frame{}};
+    Firing f{activation, rule, std::move(spare_bindings_), std::vector<Value>(rule.local_count),
+             rete::Frame{}};
+    memory_->snapshot(activation.token, f.bindings);
     f.frame.facts = &memory_->facts();
     f.frame.flat = &f.bindings;
     f.frame.params = &params_;
@@ -92,6 +93,8 @@ std::optional<Diagnostic> Session::fire(const agenda::Activation& activation) {
     memory_->clear_doomed();
     current_rule_.reset();
     firing_serial_ = 0;
+    f.bindings.clear();  // its values (lists) are released; the capacity serves the next firing
+    spare_bindings_ = std::move(f.bindings);
     return error;
 }
 

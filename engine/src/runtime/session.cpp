@@ -61,10 +61,11 @@ std::uint64_t activation_key(std::uint64_t serial, std::uint32_t rule) {
 void Session::matched(std::uint32_t rule, rete::TokenId token, std::uint64_t serial) {
     const ir::Rule& r = program_.rules[rule];
     // fact ids in token position order, written back to front (a token links to its parent)
-    std::size_t n = 0;
-    memory_->tokens().for_each_fact(token, [&](rete::FactId) { ++n; });
+    // in one walk: the token's positions bound their number (aggregate values hold none)
+    std::size_t n = memory_->tokens()[token].positions;
     agenda::FactIds facts(n);
     memory_->tokens().for_each_fact(token, [&](rete::FactId f) { facts[--n] = rete::index(f); });
+    facts.erase(facts.begin(), facts.begin() + static_cast<std::ptrdiff_t>(n));
     std::int64_t first = -1;
     if (!r.conditions.empty() && r.conditions.front().kind == ir::ConditionKind::Pattern &&
         !facts.empty()) {
@@ -94,6 +95,24 @@ void Session::unmatched(std::uint32_t rule, rete::TokenId /*token*/, std::uint64
         firing_token_gone_ = true;
     }
     tms_.token_gone(serial);
+}
+
+bool Session::rematched(std::uint32_t rule, rete::TokenId /*token*/, std::uint64_t serial) {
+    // Only a pending activation is renewed (a new timetag, as a new match would get): one
+    // that fired (or is firing) stays refracted and its supports are withdrawn by
+    // unmatched(); a pending one never held supports, so truth maintenance has nothing to do.
+    const agenda::Activation* a = agenda_.renew(activation_key(serial, rule), clock_);
+    if (a == nullptr) {
+        return false;
+    }
+    if (observer_ != nullptr) {  // the events of unmatched() + matched()
+        const ir::Rule& r = program_.rules[rule];
+        observer_->activation_removed(
+            ActivationEvent{rule, r.name, r.salience, agenda::as_span(a->facts)});
+        observer_->activation_added(
+            ActivationEvent{rule, r.name, r.salience, agenda::as_span(a->facts)});
+    }
+    return true;
 }
 
 std::optional<Diagnostic> Session::limit_error(std::uint64_t max_firings) const {

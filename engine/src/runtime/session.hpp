@@ -98,6 +98,7 @@ private:
     // rete::MatchListener
     void matched(std::uint32_t rule, rete::TokenId token, std::uint64_t serial) override;
     void unmatched(std::uint32_t rule, rete::TokenId token, std::uint64_t token_serial) override;
+    bool rematched(std::uint32_t rule, rete::TokenId token, std::uint64_t serial) override;
 
     // working memory (working_memory.cpp)
     std::uint32_t assert_internal(ir::TemplateIndex t, std::vector<Value> slots, Meta meta,
@@ -131,8 +132,9 @@ private:
     std::uint64_t firing_serial_ = 0;  ///< activation key of the firing in progress
     bool firing_token_gone_ = false;   ///< its match went away during its actions
     bool processing_ = false;
-    bool current_rule_halted_ = false;         ///< `halt` ran in the firing in progress
-    std::optional<Diagnostic> pending_error_;  ///< a match-time error to report
+    bool current_rule_halted_ = false;           ///< `halt` ran in the firing in progress
+    std::optional<Diagnostic> pending_error_;    ///< a match-time error to report
+    std::vector<rete::Binding> spare_bindings_;  ///< a firing's snapshot buffer, kept for the next
 };
 
 }  // namespace maslahat::runtime

@@ -20,7 +20,8 @@ FactEvent Session::fact_event(std::uint32_t id) const {
 std::uint32_t Session::assert_internal(ir::TemplateIndex t, std::vector<Value> slots, Meta meta,
                                        std::optional<std::uint64_t> logical_serial) {
     memory_->start();
-    const rete::FactId existing = memory_->facts().find_equal(t, slots);
+    const std::size_t hash = rete::FactTable::content_hash(t, slots);  // once for both uses
+    const rete::FactId existing = memory_->facts().find_equal(t, slots, hash);
     if (existing != rete::no_fact) {
         const std::uint32_t id = rete::index(existing);
         if (logical_serial) {
@@ -50,7 +51,7 @@ std::uint32_t Session::assert_internal(ir::TemplateIndex t, std::vector<Value> s
         e.firing = current_rule_ ? firings_ : 0;
         observer_->fact_asserted(e);
     }
-    const rete::FactId fid = memory_->assert_fact(t, std::move(slots));
+    const rete::FactId fid = memory_->assert_fact(t, std::move(slots), hash);
     const std::uint32_t record = memory_->facts().record_index(fid);
     meta_.grow_to(std::size_t{record} + 1);
     meta_[record] = std::move(meta);

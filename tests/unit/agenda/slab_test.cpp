@@ -69,3 +69,27 @@ TEST_CASE("recency is filled for lex and mea, on add and on a switch", "[agenda]
     agenda.set_strategy(Strategy::Breadth);
     CHECK(agenda.top()->serial == 1);
 }
+
+TEST_CASE("a renewed activation keeps its slot and is ordered by its new timetag", "[agenda]") {
+    Agenda agenda;
+    agenda.add(act(1, 1, {1}));
+    agenda.add(act(2, 2, {2}));
+    agenda.add(act(3, 3, {3}));
+    agenda.add(act(4, 4, {4}));
+    CHECK(agenda.pop()->serial == 4);  // 1..3 were scanned: the next pop sorts them
+    agenda.add(act(5, 5, {5}));
+    CHECK(agenda.pop()->serial == 5);  // 1..3 are in the tree now
+    const Activation* kept = agenda.find(1);
+    CHECK(agenda.renew(1, 6) == kept);  // from the tree
+    CHECK(kept->timetag == 6);
+    CHECK(agenda.top() == kept);
+    CHECK(agenda.renew(2, 7) == agenda.find(2));  // from the inbox
+    CHECK(agenda.renew(9, 8) == nullptr);
+    CHECK(agenda.renew(4, 8) == nullptr);  // fired: not pending
+    CHECK(agenda.size() == 3);
+    std::vector<std::uint64_t> order;
+    while (auto a = agenda.pop()) {
+        order.push_back(a->serial);
+    }
+    CHECK(order == std::vector<std::uint64_t>{2, 1, 3});
+}
