@@ -1,5 +1,7 @@
 #include "rete/fact_table.hpp"
 
+#include <iterator>
+
 namespace maslahat::rete {
 
 FactTable::FactTable() : by_content_(0, ContentHash{this}, ContentEq{this}) {}
@@ -13,7 +15,7 @@ std::size_t FactTable::content_hash(ir::TemplateIndex template_index,
     return h;
 }
 
-FactId FactTable::add(ir::TemplateIndex template_index, std::vector<Value> slots,
+FactId FactTable::add(ir::TemplateIndex template_index, std::vector<Value>&& slots,
                       std::size_t hash) {
     const auto id = make_id<FactId>(next_id_++);
     std::uint32_t slot = 0;
@@ -39,7 +41,12 @@ FactId FactTable::add(ir::TemplateIndex template_index, std::vector<Value> slots
     f.id = id;
     f.live = true;
     f.hash = hash;
-    f.slots = std::move(slots);
+    if (f.slots.capacity() != 0 && f.slots.capacity() >= slots.size()) {
+        f.slots.assign(std::make_move_iterator(slots.begin()),
+                       std::make_move_iterator(slots.end()));
+    } else {
+        f.slots = std::move(slots);
+    }
     f.holders = no_token;
     f.alphas.clear();
     by_content_.insert(id);

@@ -42,13 +42,16 @@ public:
     FactTable& operator=(const FactTable&) = delete;
 
     /// Adds a live fact with the next id.
-    FactId add(ir::TemplateIndex template_index, std::vector<Value> slots) {
+    /// A reused record keeps its slot storage: the values move into it and `slots` keeps its
+    /// buffer for the caller's next fact (no allocation per modify); a new record takes the
+    /// buffer (`slots` is left empty).
+    FactId add(ir::TemplateIndex template_index, std::vector<Value>&& slots) {
         const std::size_t hash = content_hash(template_index, slots);
         return add(template_index, std::move(slots), hash);
     }
     /// The same, `hash` being content_hash(template_index, slots) (a caller that checked for
     /// an equal fact first hashes once).
-    FactId add(ir::TemplateIndex template_index, std::vector<Value> slots, std::size_t hash);
+    FactId add(ir::TemplateIndex template_index, std::vector<Value>&& slots, std::size_t hash);
     /// What the duplicate check hashes: template and slot values.
     static std::size_t content_hash(ir::TemplateIndex template_index,
                                     const std::vector<Value>& slots);

@@ -73,7 +73,7 @@ void Memory::start() {
     }
 }
 
-FactId Memory::assert_fact(ir::TemplateIndex template_index, std::vector<Value> slots,
+FactId Memory::assert_fact(ir::TemplateIndex template_index, std::vector<Value>&& slots,
                            std::size_t hash) {
     start();
     const FactId f = facts_.add(template_index, std::move(slots), hash);

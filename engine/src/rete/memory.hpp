@@ -115,12 +115,13 @@ public:
     }
 
     /// Adds a fact to the table and propagates it.
-    FactId assert_fact(ir::TemplateIndex template_index, std::vector<Value> slots) {
+    /// (`slots`: see FactTable::add — a caller's buffer may be kept for its next fact)
+    FactId assert_fact(ir::TemplateIndex template_index, std::vector<Value>&& slots) {
         const std::size_t hash = FactTable::content_hash(template_index, slots);
         return assert_fact(template_index, std::move(slots), hash);
     }
     /// The same with `hash` = FactTable::content_hash(template_index, slots).
-    FactId assert_fact(ir::TemplateIndex template_index, std::vector<Value> slots,
+    FactId assert_fact(ir::TemplateIndex template_index, std::vector<Value>&& slots,
                        std::size_t hash);
     /// Retracts a live fact and propagates the removal.
     void retract_fact(FactId id);

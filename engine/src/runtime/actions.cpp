@@ -111,7 +111,8 @@ std::optional<Diagnostic> Session::execute(Firing& f, const ir::Action& action) 
         case ir::ActionKind::Assert:
         case ir::ActionKind::Derive: {
             const ir::Template& tmpl = program_.templates[action.template_index];
-            std::vector<Value> slots(tmpl.slots.size());
+            std::vector<Value>& slots = slot_buffer_;  // its storage is reused (FactTable::add)
+            slots.assign(tmpl.slots.size(), Value());
             for (std::size_t i = 0; i < tmpl.slots.size(); ++i) {
                 if (tmpl.slots[i].default_value) {
                     slots[i] = *tmpl.slots[i].default_value;
@@ -161,7 +162,8 @@ std::optional<Diagnostic> Session::execute(Firing& f, const ir::Action& action) 
             }
             const rete::Fact& old = memory_->facts().get(fid);
             const ir::Template& tmpl = program_.templates[old.template_index];
-            std::vector<Value> slots = old.slots;
+            std::vector<Value>& slots = slot_buffer_;  // its storage is reused (FactTable::add)
+            slots.assign(old.slots.begin(), old.slots.end());
             Meta meta;
             meta.origin.rule = f.activation.rule;
             meta.origin.firing = firings_;

@@ -101,7 +101,8 @@ private:
     bool rematched(std::uint32_t rule, rete::TokenId token, std::uint64_t serial) override;
 
     // working memory (working_memory.cpp)
-    std::uint32_t assert_internal(ir::TemplateIndex t, std::vector<Value> slots, Meta meta,
+    /// `slots` may keep its buffer (FactTable::add): actions pass slot_buffer_
+    std::uint32_t assert_internal(ir::TemplateIndex t, std::vector<Value>&& slots, Meta meta,
                                   std::optional<std::uint64_t> logical_serial);
     void retract_internal(std::uint32_t id);
     void after_change();
@@ -132,8 +133,9 @@ private:
     std::uint64_t firing_serial_ = 0;  ///< activation key of the firing in progress
     bool firing_token_gone_ = false;   ///< its match went away during its actions
     bool processing_ = false;
-    bool current_rule_halted_ = false;           ///< `halt` ran in the firing in progress
-    std::optional<Diagnostic> pending_error_;    ///< a match-time error to report
+    bool current_rule_halted_ = false;         ///< `halt` ran in the firing in progress
+    std::optional<Diagnostic> pending_error_;  ///< a match-time error to report
+    std::vector<Value> slot_buffer_;  ///< an assert/modify action's slots, kept for the next
     std::vector<rete::Binding> spare_bindings_;  ///< a firing's snapshot buffer, kept for the next
 };
 

@@ -17,7 +17,7 @@ FactEvent Session::fact_event(std::uint32_t id) const {
     return e;
 }
 
-std::uint32_t Session::assert_internal(ir::TemplateIndex t, std::vector<Value> slots, Meta meta,
+std::uint32_t Session::assert_internal(ir::TemplateIndex t, std::vector<Value>&& slots, Meta meta,
                                        std::optional<std::uint64_t> logical_serial) {
     memory_->start();
     const std::size_t hash = rete::FactTable::content_hash(t, slots);  // once for both uses

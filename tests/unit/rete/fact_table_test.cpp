@@ -37,6 +37,23 @@ TEST_CASE("fact ids grow while records are reused", "[rete][facts]") {
     CHECK(table.end_id() == 4);
 }
 
+TEST_CASE("a reused record keeps its slot storage and the caller its buffer", "[rete][facts]") {
+    FactTable table;
+    std::vector<Value> buffer = {Value::integer(1), Value::integer(2)};
+    const FactId a = table.add(1, std::move(buffer));
+    CHECK(buffer.capacity() == 0);  // a new record takes the buffer
+    const Value* storage = table.get(a).slots.data();
+    table.kill(a);
+    table.reclaim();
+    buffer = {Value::integer(3), Value::integer(4)};
+    const Value* kept = buffer.data();
+    const FactId b = table.add(1, std::move(buffer));
+    CHECK(table.get(b).slots.data() == storage);  // a's storage, reused
+    CHECK(table.get(b).slots == std::vector<Value>{Value::integer(3), Value::integer(4)});
+    CHECK(buffer.data() == kept);  // the caller's buffer stays for its next fact
+    CHECK(table.find_equal(1, {Value::integer(3), Value::integer(4)}) == b);
+}
+
 TEST_CASE("a hundred thousand modifies keep a constant number of records", "[rete][facts]") {
     FactTable table;
     FactId f = table.add(1, slots(0));
