@@ -33,6 +33,13 @@ void Memory::join_left_activate(const Node& n, NodeId id, TokenId t) {
 
 void Memory::join_right_activate(const Node& n, NodeId id, FactId f, std::size_t h) {
     const JoinSpec& s = net_.join(n).spec;
+    if (!keeps_right_memory(n)) {
+        // a rule's first join: its left memory is the root token alone (start())
+        if (join_passes(s, n, root_token_, f)) {
+            emit(id, root_token_, f, true, Value());
+        }
+        return;
+    }
     for_each_left(joins_[n.data].left, h, [&](TokenId t) {
         if (join_passes(s, n, t, f)) {
             emit(id, t, f, true, Value());

@@ -53,6 +53,9 @@ std::size_t Memory::left_hash(const JoinSpec& s, TokenId t) const {
 
 std::size_t Memory::right_hash(const JoinSpec& s, FactId f) const {
     std::size_t h = 0;
+    if (s.keys.empty()) {
+        return h;  // a key-less join: one bucket (a rule's first join, a cross product)
+    }
     const auto& slots = facts_.get(f).slots;
     for (const JoinKey& k : s.keys) {
         h = join_key_mix(h, slot_of(slots, k.right_slot).hash());
