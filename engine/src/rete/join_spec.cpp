@@ -106,12 +106,19 @@ bool Memory::join_tests_pass(const JoinSpec& s, const Node& n, TokenId t, FactId
             return false;
         }
     }
-    return passes_checks(s, n, t, f);
+    return passes_checks(s, n, t, f, slots);
 }
 
-bool Memory::passes_checks(const JoinSpec& s, const Node& n, TokenId t, FactId f) {
+bool Memory::passes_checks(const JoinSpec& s, const Node& n, TokenId t, FactId f,
+                           const std::vector<Value>& slots) {
     for (const ir::Expr& check : s.checks) {
-        if (!test_passes(check, n, t, s.position, f)) {
+        if (is_slot_literal_comparison(check) && check.args[0].token == s.position) {
+            // `test ?var OP literal` on the new fact itself (churn's `test ?v < N`)
+            if (!compare_values(check.op, slot_of(slots, check.args[0].slot),
+                                check.args[1].value)) {
+                return false;
+            }
+        } else if (!test_passes(check, n, t, s.position, f)) {
             return false;
         }
     }

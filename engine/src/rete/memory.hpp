@@ -249,7 +249,8 @@ private:
     std::size_t right_hash(const JoinSpec& s, FactId f) const;
     bool join_passes(const JoinSpec& s, const Node& n, TokenId t, FactId f);
     /// The join's `test` checks (JoinSpec::checks) for token t with fact f.
-    bool passes_checks(const JoinSpec& s, const Node& n, TokenId t, FactId f);
+    bool passes_checks(const JoinSpec& s, const Node& n, TokenId t, FactId f,
+                       const std::vector<Value>& slots);
     /// join_passes in two steps, for a token met with many facts: its key values `left`
     /// (read once) against the fact's, then the other tests
     bool join_keys_match(const JoinSpec& s, std::span<const Value> left, FactId f) const;

@@ -4,15 +4,6 @@
 #include "rete/memory.hpp"
 
 namespace maslahat::rete {
-namespace {
-/// `?var OP literal` with OP a comparison: what eval() would hand to compare_values.
-bool is_slot_literal_comparison(const ir::Expr& e) {
-    return e.kind == ir::ExprKind::Binary && e.op >= ir::Op::Eq && e.op < ir::Op::Add &&
-           e.args.size() == 2 && e.args[0].kind == ir::ExprKind::SlotRef &&
-           e.args[1].kind == ir::ExprKind::Literal;
-}
-}  // namespace
-
 bool Memory::test_passes(const ir::Expr& test, const Node& n, TokenId t, ir::TokenIndex self_pos,
                          FactId self_fact) {
     if (is_slot_literal_comparison(test)) {
