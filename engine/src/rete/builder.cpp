@@ -4,6 +4,7 @@
 #include "rete/expr_equal.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace maslahat::rete {
 namespace {
@@ -13,6 +14,21 @@ bool same_spec(const JoinSpec& a, const JoinSpec& b) {
            same_constraints(a.tests, b.tests) &&
            std::equal(a.checks.begin(), a.checks.end(), b.checks.begin(), b.checks.end(),
                       [](const ir::Expr& x, const ir::Expr& y) { return same_expr(x, y); });
+}
+
+/// `test ?v OP EXPR` with ?v a slot of the pattern at `token` and EXPR reading no other
+/// position: the constraint `slot OP EXPR` of that pattern (same comparison, same values).
+std::optional<ir::Constraint> as_own_slot_constraint(const ir::Expr& test, ir::TokenIndex token) {
+    if (test.kind != ir::ExprKind::Binary || test.op < ir::Op::Eq || test.op >= ir::Op::Add ||
+        test.args.size() != 2) {
+        return std::nullopt;
+    }
+    const ir::Expr& var = test.args[0];
+    if (var.kind != ir::ExprKind::SlotRef || var.token != token ||
+        references_other_positions(test.args[1], token)) {
+        return std::nullopt;
+    }
+    return ir::Constraint{var.slot, test.op, test.args[1], test.span};
 }
 
 bool same_optional_expr(const std::optional<ir::Expr>& a, const std::optional<ir::Expr>& b) {
@@ -61,11 +77,21 @@ NetworkBuilder::Built NetworkBuilder::build_conditions(
     std::uint16_t depth = 0;
     for (std::size_t i = 0; i < conditions.size(); ++i) {
         if (conditions[i].kind == ir::ConditionKind::Pattern) {
-            // the `test`s right after a pattern become checks of its join (no node each)
-            JoinSpec spec = make_spec(conditions[i].pattern);
+            // the `test`s right after a pattern: one on the pattern's own fact alone becomes
+            // an alpha test (as CLIPS reads `?v&:(< ?v 10)`), any other a check of its join
+            // (no node, no token each)
+            ir::Pattern pattern = conditions[i].pattern;
+            std::vector<ir::Expr> checks;
             while (i + 1 < conditions.size() && conditions[i + 1].kind == ir::ConditionKind::Test) {
-                spec.checks.push_back(conditions[++i].test);
+                const ir::Expr& test = conditions[++i].test;
+                if (auto c = as_own_slot_constraint(test, pattern.token)) {
+                    pattern.constraints.push_back(std::move(*c));
+                } else {
+                    checks.push_back(test);
+                }
             }
+            JoinSpec spec = make_spec(pattern);
+            spec.checks = std::move(checks);
             parent = build_or_share_join(parent, std::move(spec));
         } else {
             parent = build_condition(parent, conditions[i]);
