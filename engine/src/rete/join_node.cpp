@@ -7,7 +7,7 @@ void Memory::join_left_activate(const Node& n, NodeId id, TokenId t) {
     const JoinSpec& s = net_.join(n).spec;
     auto& mem = joins_[n.data];
     const std::size_t h = left_hash(s, t);
-    left_add(mem.left, n, h, t);
+    left_add(mem.left, h, t);
     // Iterate by position and look the bucket up again each time: emitting may add to other
     // memories (never to this node's right memory), so no copy of the bucket is needed.
     for (std::size_t i = 0;; ++i) {
