@@ -32,20 +32,24 @@ void LeftMemory::add(TokenStore& tokens, std::size_t h, TokenId t) {
         vectors_.add(h, t);
         return;
     }
-    const auto [it, inserted] = slots_.try_emplace(h, 0);
-    if (inserted) {
-        if (free_.empty()) {
-            it->second = static_cast<std::uint32_t>(buckets_.size());
-            buckets_.emplace_back();
-        } else {
-            it->second = free_.back();
-            free_.pop_back();
+    std::uint32_t slot = 0;
+    if (keyed_) {
+        const auto [it, inserted] = slots_.try_emplace(h, 0);
+        if (inserted) {
+            if (free_.empty()) {
+                it->second = static_cast<std::uint32_t>(buckets_.size());
+                buckets_.emplace_back();
+            } else {
+                it->second = free_.back();
+                free_.pop_back();
+            }
+            buckets_[it->second] = Bucket{no_token, no_token, h};
         }
-        buckets_[it->second] = Bucket{no_token, no_token, h};
+        slot = it->second;
     }
-    Bucket& b = buckets_[it->second];
+    Bucket& b = buckets_[slot];
     Token& tok = tokens[t];
-    tok.left_bucket = it->second;
+    tok.left_bucket = slot;
     tok.next_left = no_token;
     tok.prev_left = b.tail;
     if (b.tail != no_token) {
@@ -94,7 +98,7 @@ void LeftMemory::remove(TokenStore& tokens, std::size_t h, TokenId t) {
             b.tail = last;
         }
     }
-    if (b.head == no_token) {
+    if (b.head == no_token && keyed_) {
         slots_.erase(b.hash);
         free_.push_back(slot);
     }

@@ -32,8 +32,15 @@ struct HashIndex {
 class LeftMemory {
 public:
     /// `intrusive`: the tokens' node has this memory's node as first child, so the tokens'
-    /// left-memory links (Token::next_left, prev_left, left_bucket) belong to it.
-    explicit LeftMemory(bool intrusive = false) : intrusive_(intrusive) {}
+    /// left-memory links (Token::next_left, prev_left, left_bucket) belong to it. `keyed`:
+    /// the node has join keys; without, every token is in one bucket, kept even when empty
+    /// and found without a lookup.
+    explicit LeftMemory(bool intrusive = false, bool keyed = true)
+        : intrusive_(intrusive), keyed_(keyed) {
+        if (intrusive_ && !keyed_) {
+            buckets_.emplace_back();
+        }
+    }
 
     bool intrusive() const {
         return intrusive_;
@@ -51,11 +58,15 @@ public:
     template <typename Fn>
     void for_each(const TokenStore& tokens, std::size_t h, Fn&& fn) const {
         if (intrusive_) {
-            const auto it = slots_.find(h);
-            if (it == slots_.end()) {
-                return;
+            std::uint32_t slot = 0;
+            if (keyed_) {
+                const auto it = slots_.find(h);
+                if (it == slots_.end()) {
+                    return;
+                }
+                slot = it->second;
             }
-            for (TokenId t = buckets_[it->second].head; t != no_token;) {
+            for (TokenId t = buckets_[slot].head; t != no_token;) {
                 fn(t);
                 t = tokens[t].next_left;
             }
@@ -80,8 +91,10 @@ private:
     };
 
     bool intrusive_;
+    bool keyed_;
     std::size_t size_ = 0;
-    // intrusive buckets: hash -> index in buckets_ (Token::left_bucket), slots reused
+    // intrusive buckets: hash -> index in buckets_ (Token::left_bucket), slots reused;
+    // not keyed: the one bucket is buckets_[0]
     absl::flat_hash_map<std::size_t, std::uint32_t> slots_;
     std::vector<Bucket> buckets_;
     std::vector<std::uint32_t> free_;

@@ -53,15 +53,17 @@ void Memory::reset_memories(std::size_t joins, std::size_t negatives, std::size_
             continue;
         }
         const bool first = net_.node(n.parent).children.front() == id;
+        const JoinSpec* spec = net_.spec(n);
+        const bool keyed = spec == nullptr || !spec->keys.empty();
         switch (n.kind) {
             case NodeKind::Join:
-                joins_[n.data].left = LeftMemory(first);
+                joins_[n.data].left = LeftMemory(first, keyed);
                 break;
             case NodeKind::Negative:
-                negatives_[n.data].left = LeftMemory(first);
+                negatives_[n.data].left = LeftMemory(first, keyed);
                 break;
             case NodeKind::Aggregate:
-                aggregates_[n.data].left = LeftMemory(first);
+                aggregates_[n.data].left = LeftMemory(first, keyed);
                 break;
             default:
                 break;

@@ -98,3 +98,30 @@ TEST_CASE("random adds and removes give the same buckets in both forms", "[rete]
     CHECK(intrusive.size() == where.size());
     CHECK(vectors.size() == where.size());
 }
+
+TEST_CASE("a memory without join keys keeps its one bucket when it empties", "[rete][left]") {
+    TokenStore tokens;
+    LeftMemory keyless(true, false);
+    LeftMemory vectors(false);
+    std::vector<TokenId> model;
+    std::mt19937 rng(7);
+    for (int step = 0; step < 5000; ++step) {
+        if (model.empty() || rng() % 2 == 0) {
+            const TokenId t = make(tokens);
+            keyless.add(tokens, 0, t);
+            vectors.add(tokens, 0, t);
+            model.push_back(t);
+        } else {
+            const std::size_t i = rng() % model.size();
+            const TokenId t = model[i];
+            keyless.remove(tokens, 0, t);
+            vectors.remove(tokens, 0, t);
+            model[i] = model.back();
+            model.pop_back();
+            tokens.free(t);
+        }
+        REQUIRE(bucket(keyless, tokens, 0) == model);
+        REQUIRE(bucket(vectors, tokens, 0) == model);
+    }
+    CHECK(keyless.size() == model.size());
+}
