@@ -228,12 +228,12 @@ bool Memory::doomed(NodeId node, TokenId parent, FactId fact) const {
 }
 
 TokenId Memory::make_token(NodeId node, TokenId parent, FactId fact, bool has_position,
-                           Value value) {
+                           const Value& value) {
     if (doomed(node, parent, fact)) {
         skipped_.push_back(Skipped{tokens_[parent].serial, node, parent, fact});
         return no_token;
     }
-    return tokens_.make(parent, node, fact, has_position, std::move(value));
+    return tokens_.make(parent, node, fact, has_position, value);
 }
 
 GateState& Memory::gate(const Node& n, TokenId t) {
@@ -348,8 +348,8 @@ void Memory::right_retract(NodeId id, FactId f) {
     }
 }
 
-void Memory::emit(NodeId id, TokenId parent, FactId fact, bool has_position, Value value) {
-    const TokenId t = make_token(id, parent, fact, has_position, std::move(value));
+void Memory::emit(NodeId id, TokenId parent, FactId fact, bool has_position, const Value& value) {
+    const TokenId t = make_token(id, parent, fact, has_position, value);
     if (t == no_token) {
         return;
     }
@@ -361,8 +361,9 @@ void Memory::emit(NodeId id, TokenId parent, FactId fact, bool has_position, Val
     }
 }
 
-TokenId Memory::pass_on(const Node& n, NodeId id, TokenId parent, bool has_position, Value value) {
-    const TokenId out = make_token(id, parent, no_fact, has_position, std::move(value));
+TokenId Memory::pass_on(const Node& n, NodeId id, TokenId parent, bool has_position,
+                        const Value& value) {
+    const TokenId out = make_token(id, parent, no_fact, has_position, value);
     if (out != no_token) {
         for (const NodeId child : n.children) {
             left_activate(child, out);

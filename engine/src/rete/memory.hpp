@@ -140,13 +140,15 @@ private:
     void left_retract(NodeId node, TokenId token);
     void right_activate(NodeId node, FactId fact);
     void right_retract(NodeId node, FactId fact);
-    void emit(NodeId node, TokenId parent, FactId fact, bool has_position, Value value);
+    void emit(NodeId node, TokenId parent, FactId fact, bool has_position, const Value& value);
     /// Makes a token at `node` unless it would hold a doomed fact (see doom()).
-    TokenId make_token(NodeId node, TokenId parent, FactId fact, bool has_position, Value value);
+    TokenId make_token(NodeId node, TokenId parent, FactId fact, bool has_position,
+                       const Value& value);
     bool doomed(NodeId node, TokenId parent, FactId fact) const;
     /// Makes the token a negative/NCC/aggregate node passes on and activates the node's
     /// children with it; no_token when it was not built (doomed).
-    TokenId pass_on(const Node& n, NodeId id, TokenId parent, bool has_position, Value value);
+    TokenId pass_on(const Node& n, NodeId id, TokenId parent, bool has_position,
+                    const Value& value);
     void delete_token(TokenId token);
 
     // per-kind algorithms (join_node.cpp, negative_node.cpp, ...)

@@ -58,7 +58,7 @@ static_assert(sizeof(Token) == 64);
 /// Slot-recycling store of tokens.
 class TokenStore {
 public:
-    TokenId make(TokenId parent, NodeId node, FactId fact, bool has_position, Value value);
+    TokenId make(TokenId parent, NodeId node, FactId fact, bool has_position, const Value& value);
     void free(TokenId id);
 
     Token& operator[](TokenId id) {
