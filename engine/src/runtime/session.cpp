@@ -79,12 +79,12 @@ void Session::matched(std::uint32_t rule, rete::TokenId token, std::uint64_t ser
     }
 }
 
-void Session::unmatched(std::uint32_t rule, rete::TokenId /*token*/, std::uint64_t token_serial) {
+void Session::unmatched(std::uint32_t rule, rete::TokenId token, std::uint64_t token_serial) {
     const std::uint64_t serial = activation_key(token_serial, rule);
     if (observer_ == nullptr) {
-        agenda_.erase(serial);
+        agenda_.erase(token, serial);
     } else {
-        agenda_.erase(serial, [&](const agenda::Activation& a) {
+        agenda_.erase(token, serial, [&](const agenda::Activation& a) {
             const ir::Rule& r = program_.rules[rule];
             observer_->activation_removed(
                 ActivationEvent{rule, r.name, r.salience, agenda::as_span(a.facts)});
