@@ -93,7 +93,18 @@ public:
 
     /// Equality of the language: 2 == 2.0; a string equals a symbol of the same text;
     /// lists element-wise; nil equals only nil.
-    friend bool operator==(const Value& a, const Value& b);
+    friend bool operator==(const Value& a, const Value& b) {
+        // the common cases inline (joins compare ints and atoms by the million)
+        if (a.kind_ == b.kind_) {
+            if (a.kind_ == ValueKind::Int) {
+                return a.u_.i == b.u_.i;
+            }
+            if (a.kind_ == ValueKind::String || a.kind_ == ValueKind::Symbol) {
+                return a.u_.a == b.u_.a;
+            }
+        }
+        return equal(a, b);
+    }
     /// Hash consistent with operator==.
     std::size_t hash() const;
     /// Total order for sorting and for < <= > >= on comparable values (numbers, texts).
@@ -118,6 +129,7 @@ private:
             release_list(u_.l);
         }
     }
+    static bool equal(const Value& a, const Value& b);  ///< operator== for every kind
     static void retain_list(ListRep* list) noexcept;
     static void release_list(ListRep* list) noexcept;
 

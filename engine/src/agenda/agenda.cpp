@@ -33,7 +33,10 @@ void Agenda::set_strategy(Strategy strategy) {
     inbox_.clear();
     scanned_ = 0;
     tree_ = Tree(SortKeyOrder{strategy});
-    for (const auto& [serial, h] : by_serial_) {
+    for (Handle h = 0; h < places_.size(); ++h) {
+        if (places_[h] == unused) {
+            continue;
+        }
         if (needs_recency(strategy)) {
             fill_recency(slots_[h]);
         }
@@ -42,18 +45,51 @@ void Agenda::set_strategy(Strategy strategy) {
     }
 }
 
+Agenda::Handle Agenda::lookup(rete::TokenId token, std::uint64_t serial) const {
+    const std::uint32_t i = rete::index(token);
+    Handle h = i < by_token_.size() ? by_token_[i] : none;
+    while (h != none && slots_[h].serial != serial) {
+        h = next_[h];
+    }
+    return h;
+}
+
+Agenda::Handle Agenda::take(rete::TokenId token, std::uint64_t serial) {
+    const std::uint32_t i = rete::index(token);
+    if (i >= by_token_.size()) {
+        return none;
+    }
+    for (Handle* link = &by_token_[i]; *link != none; link = &next_[*link]) {
+        const Handle h = *link;
+        if (slots_[h].serial == serial) {
+            *link = next_[h];
+            --count_;
+            return h;
+        }
+    }
+    return none;
+}
+
 const Activation* Agenda::add(const NewActivation& n) {
-    const bool reuse = !free_.empty();
-    const Handle h = reuse ? free_.back() : static_cast<Handle>(slots_.size());
-    if (!by_serial_.try_emplace(n.serial, h).second) {
+    if (lookup(n.token, n.serial) != none) {
         return nullptr;
     }
+    const bool reuse = !free_.empty();
+    const Handle h = reuse ? free_.back() : static_cast<Handle>(slots_.size());
     if (reuse) {
         free_.pop_back();
     } else {
         slots_.emplace_back();
         places_.emplace_back();
+        next_.emplace_back();
     }
+    const std::uint32_t i = rete::index(n.token);
+    if (i >= by_token_.size()) {
+        by_token_.resize(std::max<std::size_t>(i + 1, by_token_.size() * 2), none);
+    }
+    next_[h] = by_token_[i];
+    by_token_[i] = h;
+    ++count_;
     Activation& a = slots_[h];
     a.rule = n.rule;
     a.salience = n.salience;
@@ -77,9 +113,9 @@ const Activation* Agenda::add(const NewActivation& n) {
     return &a;
 }
 
-const Activation* Agenda::find(std::uint64_t serial) const {
-    const auto it = by_serial_.find(serial);
-    return it == by_serial_.end() ? nullptr : &slots_[it->second];
+const Activation* Agenda::find(rete::TokenId token, std::uint64_t serial) const {
+    const Handle h = lookup(token, serial);
+    return h == none ? nullptr : &slots_[h];
 }
 
 void Agenda::move_key(std::size_t from, std::size_t to) {
@@ -89,6 +125,7 @@ void Agenda::move_key(std::size_t from, std::size_t to) {
 
 void Agenda::unlink(Handle h) {
     take_key(h);
+    places_[h] = unused;
     free_.push_back(h);
 }
 
@@ -112,12 +149,11 @@ void Agenda::take_key(Handle h) {
     }
 }
 
-const Activation* Agenda::renew(std::uint64_t serial, std::uint64_t timetag) {
-    const auto it = by_serial_.find(serial);
-    if (it == by_serial_.end()) {
+const Activation* Agenda::renew(rete::TokenId token, std::uint64_t serial, std::uint64_t timetag) {
+    const Handle h = lookup(token, serial);
+    if (h == none) {
         return nullptr;
     }
-    const Handle h = it->second;
     take_key(h);  // then, as add() does, a fresh key at the end of the inbox
     Activation& a = slots_[h];
     a.timetag = timetag;
@@ -128,9 +164,9 @@ const Activation* Agenda::renew(std::uint64_t serial, std::uint64_t timetag) {
     return &a;
 }
 
-std::optional<Activation> Agenda::remove(std::uint64_t serial) {
+std::optional<Activation> Agenda::remove(rete::TokenId token, std::uint64_t serial) {
     std::optional<Activation> out;
-    erase(serial, [&](const Activation& a) { out = a; });
+    erase(token, serial, [&](const Activation& a) { out = a; });
     return out;
 }
 
@@ -174,7 +210,8 @@ std::optional<Activation> Agenda::pop() {
         tree_.erase(tree_.begin());
     }
     scanned_ = inbox_.size();  // the rest of the inbox has now been scanned once
-    by_serial_.erase(slots_[h].serial);
+    take(slots_[h].token, slots_[h].serial);
+    places_[h] = unused;
     free_.push_back(h);
     return std::move(slots_[h]);
 }

@@ -1,7 +1,10 @@
 // The agenda: every pending activation, ordered by salience and the current strategy
-// (re-sorted when the strategy changes). Activations are found by key (token serial and
-// rule) so a match that goes away removes its activation (refraction: a fired activation is
-// gone; only a new token makes a new one).
+// (re-sorted when the strategy changes). Activations are found by their token and key
+// (token serial and rule) so a match that goes away removes its activation (refraction: a
+// fired activation is gone; only a new token makes a new one). The index is by token id: a
+// vector giving each token's first pending activation, chained to the others of the same
+// token (rules sharing all their conditions share the token), so a lookup reads memory near
+// what the token's recent neighbours used rather than a hash table.
 //
 // Most activations go away before they could fire (a firing changes what the others
 // matched), so ordering is lazy: activations live in a slab of reused slots; their inline
@@ -17,7 +20,6 @@
 #include "support/chunked_vector.hpp"
 
 #include <absl/container/btree_set.h>
-#include <absl/container/flat_hash_map.h>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -44,41 +46,40 @@ public:
         add(NewActivation{a.rule, a.salience, a.timetag, a.token, a.serial, a.first,
                           as_span(a.facts)});
     }
-    /// The pending activation of a key, or null; valid until the agenda next changes.
-    const Activation* find(std::uint64_t serial) const;
-    /// Removes the activation of a key, first showing it to `before_erase`; false if none
-    /// was pending.
+    /// The pending activation of a token and key, or null; valid until the agenda next
+    /// changes.
+    const Activation* find(rete::TokenId token, std::uint64_t serial) const;
+    /// Removes the activation of a token and key, first showing it to `before_erase`; false
+    /// if none was pending.
     template <typename Fn>
-    bool erase(std::uint64_t serial, Fn&& before_erase) {
-        const auto it = by_serial_.find(serial);
-        if (it == by_serial_.end()) {
+    bool erase(rete::TokenId token, std::uint64_t serial, Fn&& before_erase) {
+        const Handle h = take(token, serial);
+        if (h == none) {
             return false;
         }
-        const Handle h = it->second;
-        by_serial_.erase(it);
         std::forward<Fn>(before_erase)(std::as_const(slots_[h]));
         unlink(h);
         return true;
     }
-    bool erase(std::uint64_t serial) {
-        return erase(serial, [](const Activation&) {});
+    bool erase(rete::TokenId token, std::uint64_t serial) {
+        return erase(token, serial, [](const Activation&) {});
     }
-    /// Removes the activation of a key; returns it if it was pending.
-    std::optional<Activation> remove(std::uint64_t serial);
-    /// The pending activation of `serial` now stands for a new match of the same rule and
-    /// facts (an aggregate's result changed in place): it takes the timetag `timetag` and is
-    /// ordered as erase() followed by add() would order it, without leaving its slot. Returns
-    /// it, or null (and changes nothing) if none was pending.
-    const Activation* renew(std::uint64_t serial, std::uint64_t timetag);
+    /// Removes the activation of a token and key; returns it if it was pending.
+    std::optional<Activation> remove(rete::TokenId token, std::uint64_t serial);
+    /// The pending activation of (token, serial) now stands for a new match of the same rule
+    /// and facts (an aggregate's result changed in place): it takes the timetag `timetag` and
+    /// is ordered as erase() followed by add() would order it, without leaving its slot.
+    /// Returns it, or null (and changes nothing) if none was pending.
+    const Activation* renew(rete::TokenId token, std::uint64_t serial, std::uint64_t timetag);
     /// Takes the activation that fires next.
     std::optional<Activation> pop();
     /// The activation that fires next, or null (linear in the unsorted keys).
     const Activation* top() const;
     bool empty() const {
-        return by_serial_.empty();
+        return count_ == 0;
     }
     std::size_t size() const {
-        return by_serial_.size();
+        return count_;
     }
     /// Pending activations in firing order (for tests and --trace).
     std::vector<const Activation*> in_order() const;
@@ -87,8 +88,15 @@ private:
     using Handle = std::uint32_t;
     using Tree = absl::btree_set<SortKey, SortKeyOrder>;
     static constexpr std::uint32_t in_tree = ~std::uint32_t{0};
+    static constexpr std::uint32_t unused = in_tree - 1;  ///< places_ of a free slot
+    static constexpr Handle none = ~Handle{0};
 
     SortKey key_of(Handle h) const;
+    /// The pending activation of (token, serial), or none.
+    Handle lookup(rete::TokenId token, std::uint64_t serial) const;
+    /// Takes the pending activation of (token, serial) out of the token index (none if
+    /// there is none); its key stays in the order until unlink().
+    Handle take(rete::TokenId token, std::uint64_t serial);
     /// Takes a pending activation's key out of the order and frees its slot.
     void unlink(Handle h);
     /// Takes a pending activation's key out of the order (the tree or the inbox).
@@ -99,9 +107,11 @@ private:
     Strategy strategy_;
     /// Chunked: an activation never moves while pending, so sort keys can point at it.
     support::ChunkedVector<Activation, 8> slots_;
-    std::vector<std::uint32_t> places_;  ///< by slot: position in inbox_, or in_tree
+    std::vector<std::uint32_t> places_;  ///< by slot: position in inbox_, in_tree or unused
     std::vector<Handle> free_;
-    absl::flat_hash_map<std::uint64_t, Handle> by_serial_;
+    std::vector<Handle> by_token_;  ///< by token id: its first pending activation, or none
+    std::vector<Handle> next_;      ///< by slot: the next pending activation of its token
+    std::size_t count_ = 0;         ///< pending activations
     /// Keys not yet sorted: [0, scanned_) were there at the last pop, the rest came since.
     std::vector<SortKey> inbox_;
     std::size_t scanned_ = 0;

@@ -73,7 +73,7 @@ void Memory::aggregate_left_activate(const Node& n, NodeId id, TokenId t) {
     const AggregateNode& node = net_.aggregate(n);
     auto& mem = aggregates_[n.data];
     const std::size_t h = left_hash(node.spec, t);
-    left_add(mem.left, n, h, t);
+    left_add(mem.left, h, t);
     auto& st = mem.states[t];
     if (const auto* bucket = mem.right.find(h)) {
         for (const FactId f : *bucket) {
@@ -145,7 +145,7 @@ void Memory::aggregate_right_retract(const Node& n, NodeId id, FactId f) {
 
 void Memory::aggregate_left_retract(const Node& n, TokenId t) {
     auto& mem = aggregates_[n.data];
-    left_remove(mem.left, n, net_.aggregate(n).spec, t);
+    left_remove(mem.left, net_.aggregate(n).spec, t);
     mem.states.erase(t);
 }
 

@@ -16,7 +16,7 @@ void Memory::join_left_activate(const Node& n, NodeId id, TokenId t) {
         left.push_back(left_value(k, t));
         h = join_key_mix(h, left.back().hash());
     }
-    left_add(mem.left, n, h, t);
+    left_add(mem.left, h, t);
     // Emitting adds only to the memories of nodes below this one, never to this node's
     // right memory, so the bucket stays where it is while the loop runs.
     const auto* bucket = mem.right.find(h);

@@ -5,25 +5,6 @@
 
 namespace maslahat::rete {
 
-template <typename Id>
-void HashIndex<Id>::remove(std::size_t h, Id id) {
-    auto it = buckets.find(h);
-    if (it == buckets.end()) {
-        return;
-    }
-    auto& v = it->second;
-    // swap-remove: O(1) after the search; the order stays a function of the operations
-    if (auto pos = std::find(v.rbegin(), v.rend(), id); pos != v.rend()) {
-        *pos = v.back();
-        v.pop_back();
-    }
-    if (v.empty()) {
-        buckets.erase(it);
-    }
-}
-template struct HashIndex<TokenId>;
-template struct HashIndex<FactId>;
-
 Memory::Memory(const Network& network, MatchListener& listener)
     : net_(network), listener_(listener), dispatch_(network) {
     std::size_t joins = 0, negatives = 0, nccs = 0, aggregates = 0;
@@ -56,10 +37,38 @@ Memory::Memory(const Network& network, MatchListener& listener)
         }
         feeds_partner_[i] = feeds;
     }
-    joins_.resize(joins);
-    negatives_.resize(negatives);
-    nccs_.resize(nccs);
-    aggregates_.resize(aggregates);
+    reset_memories(joins, negatives, nccs, aggregates);
+}
+
+void Memory::reset_memories(std::size_t joins, std::size_t negatives, std::size_t nccs,
+                            std::size_t aggregates) {
+    joins_ = std::vector<JoinMemory>(joins);
+    negatives_ = std::vector<NegativeMemory>(negatives);
+    nccs_ = std::vector<NccMemory>(nccs);
+    aggregates_ = std::vector<AggregateMemory>(aggregates);
+    for (std::size_t i = 0; i < net_.node_count(); ++i) {
+        const NodeId id = make_id<NodeId>(i);
+        const Node& n = net_.node(id);
+        if (n.kind == NodeKind::Root) {
+            continue;
+        }
+        const bool first = net_.node(n.parent).children.front() == id;
+        const JoinSpec* spec = net_.spec(n);
+        const bool keyed = spec == nullptr || !spec->keys.empty();
+        switch (n.kind) {
+            case NodeKind::Join:
+                joins_[n.data].left = LeftMemory(first, keyed);
+                break;
+            case NodeKind::Negative:
+                negatives_[n.data].left = LeftMemory(first, keyed);
+                break;
+            case NodeKind::Aggregate:
+                aggregates_[n.data].left = LeftMemory(first, keyed);
+                break;
+            default:
+                break;
+        }
+    }
 }
 
 void Memory::start() {
@@ -224,65 +233,22 @@ bool Memory::doomed(NodeId node, TokenId parent, FactId fact) const {
 }
 
 TokenId Memory::make_token(NodeId node, TokenId parent, FactId fact, bool has_position,
-                           Value value) {
+                           const Value& value) {
     if (doomed(node, parent, fact)) {
         skipped_.push_back(Skipped{tokens_[parent].serial, node, parent, fact});
         return no_token;
     }
-    return tokens_.make(parent, node, fact, has_position, std::move(value));
-}
-
-bool Memory::is_first_child(const Node& n, TokenId t) const {
-    const auto& siblings = net_.node(tokens_[t].node).children;
-    return !siblings.empty() && &net_.node(siblings.front()) == &n;
+    return tokens_.make(parent, node, fact, has_position, value);
 }
 
 GateState& Memory::gate(const Node& n, TokenId t) {
-    return is_first_child(n, t) ? tokens_[t].gate : negatives_[n.data].states[t];
-}
-
-void Memory::left_add(HashIndex<TokenId>& index, const Node& n, std::size_t h, TokenId t) {
-    auto& bucket = index.buckets[h];
-    if (is_first_child(n, t)) {
-        tokens_[t].left_pos = static_cast<std::uint32_t>(bucket.size());
-        tokens_[t].left_hash = h;
-    }
-    bucket.push_back(t);
-}
-
-void Memory::left_remove(HashIndex<TokenId>& index, const Node& n, const JoinSpec& s, TokenId t) {
-    // every token in this memory comes from the same parent node: either all of them keep
-    // their position and hash here (first child) or none does
-    if (!is_first_child(n, t)) {
-        index.remove(left_hash(s, t), t);
-        return;
-    }
-    const std::size_t h = tokens_[t].left_hash;
-    auto it = index.buckets.find(h);
-    if (it == index.buckets.end()) {
-        return;
-    }
-    auto& bucket = it->second;
-    const std::uint32_t pos = tokens_[t].left_pos;
-    if (pos >= bucket.size() || bucket[pos] != t) {
-        index.remove(h, t);  // not where it should be: cannot happen, stay correct anyway
-        return;
-    }
-    const TokenId moved = bucket.back();
-    bucket[pos] = moved;
-    tokens_[moved].left_pos = pos;
-    bucket.pop_back();
-    if (bucket.empty()) {
-        index.buckets.erase(it);
-    }
+    auto& mem = negatives_[n.data];
+    return mem.left.intrusive() ? tokens_[t].gate : mem.states[t];
 }
 
 void Memory::release_matches() {
     tokens_ = TokenStore{};
-    joins_ = std::vector<JoinMemory>(joins_.size());
-    negatives_ = std::vector<NegativeMemory>(negatives_.size());
-    nccs_ = std::vector<NccMemory>(nccs_.size());
-    aggregates_ = std::vector<AggregateMemory>(aggregates_.size());
+    reset_memories(joins_.size(), negatives_.size(), nccs_.size(), aggregates_.size());
     facts_.drop_match_links();
     root_token_ = no_token;
 }
@@ -333,7 +299,7 @@ void Memory::left_retract(NodeId id, TokenId t) {
     const Node& n = net_.node(id);
     switch (n.kind) {
         case NodeKind::Join:
-            left_remove(joins_[n.data].left, n, net_.join(n).spec, t);
+            left_remove(joins_[n.data].left, net_.join(n).spec, t);
             break;
         case NodeKind::Negative:
             negative_left_retract(n, t);
@@ -387,8 +353,8 @@ void Memory::right_retract(NodeId id, FactId f) {
     }
 }
 
-void Memory::emit(NodeId id, TokenId parent, FactId fact, bool has_position, Value value) {
-    const TokenId t = make_token(id, parent, fact, has_position, std::move(value));
+void Memory::emit(NodeId id, TokenId parent, FactId fact, bool has_position, const Value& value) {
+    const TokenId t = make_token(id, parent, fact, has_position, value);
     if (t == no_token) {
         return;
     }
@@ -400,8 +366,9 @@ void Memory::emit(NodeId id, TokenId parent, FactId fact, bool has_position, Val
     }
 }
 
-TokenId Memory::pass_on(const Node& n, NodeId id, TokenId parent, bool has_position, Value value) {
-    const TokenId out = make_token(id, parent, no_fact, has_position, std::move(value));
+TokenId Memory::pass_on(const Node& n, NodeId id, TokenId parent, bool has_position,
+                        const Value& value) {
+    const TokenId out = make_token(id, parent, no_fact, has_position, value);
     if (out != no_token) {
         for (const NodeId child : n.children) {
             left_activate(child, out);
@@ -467,11 +434,11 @@ std::size_t Memory::left_count(NodeId id) const {
     const Node& n = net_.node(id);
     switch (n.kind) {
         case NodeKind::Join:
-            return entries(joins_[n.data].left);
+            return joins_[n.data].left.size();
         case NodeKind::Negative:
-            return entries(negatives_[n.data].left);
+            return negatives_[n.data].left.size();
         case NodeKind::Aggregate:
-            return entries(aggregates_[n.data].left);
+            return aggregates_[n.data].left.size();
         default:
             return 0;
     }

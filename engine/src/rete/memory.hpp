@@ -7,6 +7,7 @@
 #include "rete/alpha_dispatch.hpp"
 #include "rete/eval.hpp"
 #include "rete/fact_table.hpp"
+#include "rete/left_memory.hpp"
 #include "rete/match_listener.hpp"
 #include "rete/network.hpp"
 #include "rete/token.hpp"
@@ -17,6 +18,7 @@
 #include <set>
 #include <span>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace maslahat::rete {
@@ -26,31 +28,18 @@ constexpr std::size_t join_key_mix(std::size_t h, std::size_t v) {
     return (h ^ v) * 0x100000001b3ULL + 0x9e3779b97f4a7c15ULL;
 }
 
-/// Tokens (left) or facts (right) bucketed by the hash of their join-key values.
-template <typename Id>
-struct HashIndex {
-    absl::flat_hash_map<std::size_t, std::vector<Id>> buckets;
-    void add(std::size_t h, Id id) {
-        buckets[h].push_back(id);
-    }
-    void remove(std::size_t h, Id id);
-    const std::vector<Id>* find(std::size_t h) const {
-        auto it = buckets.find(h);
-        return it == buckets.end() ? nullptr : &it->second;
-    }
-};
-
 struct JoinMemory {
-    HashIndex<TokenId> left;
+    LeftMemory left;
     HashIndex<FactId> right;
 };
 
 /// A negative node keeps only counts: a retracted fact finds the tokens it blocked by
 /// testing its left bucket again (facts are immutable, so the tests give the same answer).
 struct NegativeMemory {
-    HashIndex<TokenId> left;
+    LeftMemory left;
     HashIndex<FactId> right;
-    /// states of tokens whose node has another first child (else kept in Token::gate)
+    /// states of tokens whose node has another first child (else kept in Token::gate: when
+    /// `left` is intrusive)
     absl::flat_hash_map<TokenId, GateState> states;
 };
 
@@ -70,7 +59,7 @@ struct ValueLess {
 };
 
 struct AggregateMemory {
-    HashIndex<TokenId> left;
+    LeftMemory left;
     HashIndex<FactId> right;
     struct State {
         std::uint32_t count = 0;                 ///< matching facts
@@ -175,13 +164,15 @@ private:
     /// `h`: the fact's join-key hash at that node (right_hash), computed by the caller
     void right_activate(NodeId node, FactId fact, std::size_t h);
     void right_retract(NodeId node, FactId fact);
-    void emit(NodeId node, TokenId parent, FactId fact, bool has_position, Value value);
+    void emit(NodeId node, TokenId parent, FactId fact, bool has_position, const Value& value);
     /// Makes a token at `node` unless it would hold a doomed fact (see doom()).
-    TokenId make_token(NodeId node, TokenId parent, FactId fact, bool has_position, Value value);
+    TokenId make_token(NodeId node, TokenId parent, FactId fact, bool has_position,
+                       const Value& value);
     bool doomed(NodeId node, TokenId parent, FactId fact) const;
     /// Makes the token a negative/NCC/aggregate node passes on and activates the node's
     /// children with it; no_token when it was not built (doomed).
-    TokenId pass_on(const Node& n, NodeId id, TokenId parent, bool has_position, Value value);
+    TokenId pass_on(const Node& n, NodeId id, TokenId parent, bool has_position,
+                    const Value& value);
     void delete_token(TokenId token);
 
     // per-kind algorithms (join_node.cpp, negative_node.cpp, ...)
@@ -217,25 +208,23 @@ private:
     bool test_passes(const ir::Expr& test, const Node& n, TokenId t, ir::TokenIndex self_pos,
                      FactId self_fact);
 
-    /// Calls fn(token) for each token of a left-memory bucket, looking the bucket up again at
-    /// each step rather than copying it: what fn emits reaches only the nodes below this
-    /// one (never this memory), and the lookup stays valid if another map rehashes.
+    /// Calls fn(token) for each token of a left-memory bucket (LeftMemory::for_each).
     template <typename Fn>
-    static void for_each_left(const HashIndex<TokenId>& index, std::size_t h, Fn&& fn) {
-        for (std::size_t i = 0;; ++i) {
-            const auto* bucket = index.find(h);
-            if (bucket == nullptr || i >= bucket->size()) {
-                return;
-            }
-            fn((*bucket)[i]);
-        }
+    void for_each_left(const LeftMemory& left, std::size_t h, Fn&& fn) const {
+        left.for_each(tokens_, h, std::forward<Fn>(fn));
     }
 
-    // left memories: for a node's first child, O(1) removal through Token::left_pos and
-    // the join-key hash kept in Token::left_hash
-    void left_add(HashIndex<TokenId>& index, const Node& n, std::size_t h, TokenId t);
-    void left_remove(HashIndex<TokenId>& index, const Node& n, const JoinSpec& s, TokenId t);
-    bool is_first_child(const Node& n, TokenId t) const;
+    // left memories: for a node's first child, O(1) removal through the token's own links
+    void left_add(LeftMemory& left, std::size_t h, TokenId t) {
+        left.add(tokens_, h, t);
+    }
+    void left_remove(LeftMemory& left, const JoinSpec& s, TokenId t) {
+        left.remove(tokens_, left.intrusive() ? 0 : left_hash(s, t), t);
+    }
+    /// Empty beta memories; a left memory is intrusive when its node is its parent's first
+    /// child (the tokens' links are then its own).
+    void reset_memories(std::size_t joins, std::size_t negatives, std::size_t nccs,
+                        std::size_t aggregates);
     GateState& gate(const Node& n, TokenId t);
 
     // join helpers (join_spec.cpp)

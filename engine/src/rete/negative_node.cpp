@@ -10,7 +10,7 @@ void Memory::negative_left_activate(const Node& n, NodeId id, TokenId t) {
     const NegativeNode& node = net_.negative(n);
     auto& mem = negatives_[n.data];
     const std::size_t h = left_hash(node.spec, t);
-    left_add(mem.left, n, h, t);
+    left_add(mem.left, h, t);
     std::uint32_t count = 0;
     if (const auto* bucket = mem.right.find(h)) {
         for (const FactId f : *bucket) {
@@ -69,8 +69,8 @@ void Memory::negative_right_retract(const Node& n, NodeId id, FactId f) {
 
 void Memory::negative_left_retract(const Node& n, TokenId t) {
     auto& mem = negatives_[n.data];
-    left_remove(mem.left, n, net_.negative(n).spec, t);
-    if (!is_first_child(n, t)) {
+    left_remove(mem.left, net_.negative(n).spec, t);
+    if (!mem.left.intrusive()) {
         mem.states.erase(t);
     }
 }

@@ -2,7 +2,8 @@
 
 namespace maslahat::rete {
 
-TokenId TokenStore::make(TokenId parent, NodeId node, FactId fact, bool has_position, Value value) {
+TokenId TokenStore::make(TokenId parent, NodeId node, FactId fact, bool has_position,
+                         const Value& value) {
     TokenId id;
     if (!free_.empty()) {
         id = free_.back();
@@ -21,7 +22,7 @@ TokenId TokenStore::make(TokenId parent, NodeId node, FactId fact, bool has_posi
     t.dying = false;
     t.serial = next_serial_++;
     if (!value.is_nil()) {
-        values_.insert_or_assign(id, std::move(value));
+        values_.insert_or_assign(id, value);
     }
     t.first_child = no_token;
     t.next_holder = no_token;

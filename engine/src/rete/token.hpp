@@ -45,12 +45,12 @@ struct alignas(64) Token {
     TokenId next_holder = no_token;
     TokenId prev_holder = no_token;
     // what the first child of the token's node keeps about it (no per-node map lookups):
-    /// its index in that node's left-memory bucket (O(1) removal)
-    std::uint32_t left_pos = 0;
+    /// its left-memory bucket there, an intrusive list (LeftMemory)
+    TokenId next_left = no_token;
+    TokenId prev_left = no_token;
+    std::uint32_t left_bucket = 0;
     /// negative-node state, when that child is a negative node
     GateState gate;
-    /// its join-key hash there, so removal need not walk the token again
-    std::size_t left_hash = 0;
     std::uint64_t serial = 0;  ///< unique for the life of the memory
 };
 static_assert(sizeof(Token) == 64);
@@ -58,7 +58,7 @@ static_assert(sizeof(Token) == 64);
 /// Slot-recycling store of tokens.
 class TokenStore {
 public:
-    TokenId make(TokenId parent, NodeId node, FactId fact, bool has_position, Value value);
+    TokenId make(TokenId parent, NodeId node, FactId fact, bool has_position, const Value& value);
     void free(TokenId id);
 
     Token& operator[](TokenId id) {

@@ -80,12 +80,12 @@ void Session::matched(std::uint32_t rule, rete::TokenId token, std::uint64_t ser
     }
 }
 
-void Session::unmatched(std::uint32_t rule, rete::TokenId /*token*/, std::uint64_t token_serial) {
+void Session::unmatched(std::uint32_t rule, rete::TokenId token, std::uint64_t token_serial) {
     const std::uint64_t serial = activation_key(token_serial, rule);
     if (observer_ == nullptr) {
-        agenda_.erase(serial);
+        agenda_.erase(token, serial);
     } else {
-        agenda_.erase(serial, [&](const agenda::Activation& a) {
+        agenda_.erase(token, serial, [&](const agenda::Activation& a) {
             const ir::Rule& r = program_.rules[rule];
             observer_->activation_removed(
                 ActivationEvent{rule, r.name, r.salience, agenda::as_span(a.facts)});
@@ -97,11 +97,11 @@ void Session::unmatched(std::uint32_t rule, rete::TokenId /*token*/, std::uint64
     tms_.token_gone(serial);
 }
 
-bool Session::rematched(std::uint32_t rule, rete::TokenId /*token*/, std::uint64_t serial) {
+bool Session::rematched(std::uint32_t rule, rete::TokenId token, std::uint64_t serial) {
     // Only a pending activation is renewed (a new timetag, as a new match would get): one
     // that fired (or is firing) stays refracted and its supports are withdrawn by
     // unmatched(); a pending one never held supports, so truth maintenance has nothing to do.
-    const agenda::Activation* a = agenda_.renew(activation_key(serial, rule), clock_);
+    const agenda::Activation* a = agenda_.renew(token, activation_key(serial, rule), clock_);
     if (a == nullptr) {
         return false;
     }

@@ -71,7 +71,7 @@ const std::vector<Value>& Value::items() const {
     return kind_ == ValueKind::List ? u_.l->items : empty;
 }
 
-bool operator==(const Value& a, const Value& b) {
+bool Value::equal(const Value& a, const Value& b) {
     if (a.is_numeric() && b.is_numeric()) {
         if (a.kind_ == ValueKind::Int && b.kind_ == ValueKind::Int) {
             return a.u_.i == b.u_.i;

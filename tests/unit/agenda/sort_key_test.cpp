@@ -19,6 +19,7 @@ Activation random_activation(std::mt19937& rng, std::uint64_t serial) {
     auto pick = [&](std::uint32_t n) { return static_cast<std::uint32_t>(rng() % n); };
     Activation a;
     a.serial = serial;
+    a.token = maslahat::rete::make_id<maslahat::rete::TokenId>(serial % 7);  // shared tokens
     a.rule = pick(2);
     a.salience = static_cast<std::int32_t>(pick(3)) - 1;
     a.timetag = pick(2) == 0 ? pick(3) : (std::uint64_t{1} << 32U) + pick(2);
@@ -103,8 +104,8 @@ TEST_CASE("agenda order is fires_before order after adds, removals and switches"
             agenda.add(std::move(a));
         } else if (r < 90) {
             const std::size_t i = rng() % model.size();
-            CHECK(agenda.erase(model[i].serial));
-            CHECK_FALSE(agenda.erase(model[i].serial));
+            CHECK(agenda.erase(model[i].token, model[i].serial));
+            CHECK_FALSE(agenda.erase(model[i].token, model[i].serial));
             model.erase(model.begin() + static_cast<std::ptrdiff_t>(i));
         } else if (r < 97) {
             const auto it = std::min_element(

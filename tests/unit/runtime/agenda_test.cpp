@@ -12,6 +12,7 @@ Activation act(std::uint64_t key, std::uint32_t rule, std::uint64_t timetag,
                std::vector<std::uint32_t> facts, std::int32_t salience = 0) {
     Activation a;
     a.serial = key;
+    a.token = maslahat::rete::make_id<maslahat::rete::TokenId>(key);
     a.rule = rule;
     a.timetag = timetag;
     a.salience = salience;
@@ -76,8 +77,8 @@ TEST_CASE("removal and pop", "[agenda]") {
     Agenda agenda;
     agenda.add(act(1, 0, 1, {1}));
     agenda.add(act(2, 0, 2, {2}));
-    CHECK(agenda.remove(2).has_value());
-    CHECK_FALSE(agenda.remove(2).has_value());
+    CHECK(agenda.remove(maslahat::rete::make_id<maslahat::rete::TokenId>(2), 2).has_value());
+    CHECK_FALSE(agenda.remove(maslahat::rete::make_id<maslahat::rete::TokenId>(2), 2).has_value());
     CHECK(agenda.size() == 1);
     CHECK(agenda.pop()->serial == 1);
     CHECK(agenda.empty());
