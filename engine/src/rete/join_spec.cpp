@@ -39,10 +39,6 @@ const Value* Memory::fact_slot(TokenId t, ir::TokenIndex pos, ir::SlotIndex slot
     return &slot_of(facts_.get(tokens_[holder].fact).slots, slot);
 }
 
-const Value& Memory::slot_value(FactId f, ir::SlotIndex slot) const {
-    return slot_of(facts_.get(f).slots, slot);
-}
-
 std::size_t Memory::left_hash(const JoinSpec& s, TokenId t) const {
     std::size_t h = 0;
     for (const JoinKey& k : s.keys) {
@@ -106,19 +102,13 @@ bool Memory::join_tests_pass(const JoinSpec& s, const Node& n, TokenId t, FactId
             return false;
         }
     }
-    return passes_checks(s, n, t, f, slots);
+    return passes_checks(s, n, t, f);
 }
 
-bool Memory::passes_checks(const JoinSpec& s, const Node& n, TokenId t, FactId f,
-                           const std::vector<Value>& slots) {
+bool Memory::passes_checks(const JoinSpec& s, const Node& n, TokenId t, FactId f) {
+    // (a `test ?var OP EXPR` on the new fact alone never gets here: it became an alpha test)
     for (const ir::Expr& check : s.checks) {
-        if (is_slot_literal_comparison(check) && check.args[0].token == s.position) {
-            // `test ?var OP literal` on the new fact itself (churn's `test ?v < N`)
-            if (!compare_values(check.op, slot_of(slots, check.args[0].slot),
-                                check.args[1].value)) {
-                return false;
-            }
-        } else if (!test_passes(check, n, t, s.position, f)) {
+        if (!test_passes(check, n, t, s.position, f)) {
             return false;
         }
     }

@@ -232,14 +232,11 @@ private:
     /// Slot `slot` of the fact at position `pos` of token t (nil past its last slot), or
     /// nullptr when that position holds no fact: `?var` read in place, without eval().
     const Value* fact_slot(TokenId t, ir::TokenIndex pos, ir::SlotIndex slot) const;
-    /// Slot `slot` of fact f (nil past its last slot).
-    const Value& slot_value(FactId f, ir::SlotIndex slot) const;
     std::size_t left_hash(const JoinSpec& s, TokenId t) const;
     std::size_t right_hash(const JoinSpec& s, FactId f) const;
     bool join_passes(const JoinSpec& s, const Node& n, TokenId t, FactId f);
     /// The join's `test` checks (JoinSpec::checks) for token t with fact f.
-    bool passes_checks(const JoinSpec& s, const Node& n, TokenId t, FactId f,
-                       const std::vector<Value>& slots);
+    bool passes_checks(const JoinSpec& s, const Node& n, TokenId t, FactId f);
     /// join_passes in two steps, for a token met with many facts: its key values `left`
     /// (read once) against the fact's, then the other tests
     bool join_keys_match(const JoinSpec& s, std::span<const Value> left, FactId f) const;

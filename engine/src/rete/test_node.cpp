@@ -7,11 +7,8 @@ namespace maslahat::rete {
 bool Memory::test_passes(const ir::Expr& test, const Node& n, TokenId t, ir::TokenIndex self_pos,
                          FactId self_fact) {
     if (is_slot_literal_comparison(test)) {
-        const ir::Expr& ref = test.args[0];
-        const Value* lhs = ref.token == self_pos && self_fact != no_fact
-                               ? &slot_value(self_fact, ref.slot)
-                               : fact_slot(t, ref.token, ref.slot);
-        if (lhs != nullptr) {
+        // (on a join's new fact itself it never gets here: the builder made it an alpha test)
+        if (const Value* lhs = fact_slot(t, test.args[0].token, test.args[0].slot)) {
             return compare_values(test.op, *lhs, test.args[1].value);
         }
         // not a fact there: the evaluator reports the error
