@@ -99,20 +99,8 @@ FactId Memory::assert_fact(ir::TemplateIndex template_index, std::vector<Value>&
             const Node& n = net_.node(succ);
             const JoinSpec& s = *net_.spec(n);
             const std::size_t h = right_hash(s, f);
-            switch (n.kind) {
-                case NodeKind::Join:
-                    if (keeps_right_memory(n)) {
-                        joins_[n.data].right.add(h, f);
-                    }
-                    break;
-                case NodeKind::Negative:
-                    negatives_[n.data].right.add(h, f);
-                    break;
-                case NodeKind::Aggregate:
-                    aggregates_[n.data].right.add(h, f);
-                    break;
-                default:
-                    break;
+            if (HashIndex<FactId>* right = right_memory(n)) {
+                right->add(h, f);
             }
             right_activate(succ, f, h);
         }
@@ -133,21 +121,8 @@ void Memory::retract_fact(FactId f) {
     for (const AlphaId a : alphas) {
         for (const NodeId succ : net_.alpha(a).successors) {
             const Node& n = net_.node(succ);
-            const std::size_t h = right_hash(*net_.spec(n), f);
-            switch (n.kind) {
-                case NodeKind::Join:
-                    if (keeps_right_memory(n)) {
-                        joins_[n.data].right.remove(h, f);
-                    }
-                    break;
-                case NodeKind::Negative:
-                    negatives_[n.data].right.remove(h, f);
-                    break;
-                case NodeKind::Aggregate:
-                    aggregates_[n.data].right.remove(h, f);
-                    break;
-                default:
-                    break;
+            if (HashIndex<FactId>* right = right_memory(n)) {
+                right->remove(right_hash(*net_.spec(n), f), f);
             }
         }
     }
@@ -445,16 +420,20 @@ std::size_t Memory::left_count(NodeId id) const {
 }
 
 std::size_t Memory::right_count(NodeId id) const {
-    const Node& n = net_.node(id);
+    const HashIndex<FactId>* right = right_memory(net_.node(id));
+    return right == nullptr ? 0 : entries(*right);
+}
+
+const HashIndex<FactId>* Memory::right_memory(const Node& n) const {
     switch (n.kind) {
         case NodeKind::Join:
-            return entries(joins_[n.data].right);
+            return keeps_right_memory(n) ? &joins_[n.data].right : nullptr;
         case NodeKind::Negative:
-            return entries(negatives_[n.data].right);
+            return &negatives_[n.data].right;
         case NodeKind::Aggregate:
-            return entries(aggregates_[n.data].right);
+            return &aggregates_[n.data].right;
         default:
-            return 0;
+            return nullptr;
     }
 }
 

@@ -160,6 +160,12 @@ private:
     static bool keeps_right_memory(const Node& join) {
         return join.parent != Network::root;
     }
+    /// The right memory of a join, negative or aggregate node; null for other kinds and
+    /// for a rule's first join, which keeps none.
+    const HashIndex<FactId>* right_memory(const Node& n) const;
+    HashIndex<FactId>* right_memory(const Node& n) {
+        return const_cast<HashIndex<FactId>*>(std::as_const(*this).right_memory(n));
+    }
     void left_retract(NodeId node, TokenId token);
     /// `h`: the fact's join-key hash at that node (right_hash), computed by the caller
     void right_activate(NodeId node, FactId fact, std::size_t h);
