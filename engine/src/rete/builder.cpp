@@ -61,6 +61,44 @@ NodeId NetworkBuilder::add_node(NodeKind kind, std::uint32_t data, NodeId parent
     return id;
 }
 
+namespace {
+/// Whether tokens made by a node of this kind add a token position (a fact or a value).
+bool adds_position(NodeKind kind) {
+    return kind == NodeKind::Join || kind == NodeKind::Aggregate;
+}
+}  // namespace
+
+void NetworkBuilder::locate_keys(NodeId parent, JoinSpec& spec) const {
+    // the chain of nodes whose tokens a token of `parent` descends from, and the number of
+    // positions its tokens cover (TokenStore::make: the parent's plus one if it adds one)
+    std::vector<NodeId> chain;
+    std::uint32_t covered = 0;
+    for (NodeId n = parent; n != Network::root; n = net_.nodes_[index(n)].parent) {
+        chain.push_back(n);
+        covered += adds_position(net_.nodes_[index(n)].kind) ? 1 : 0;
+    }
+    // the same walk as TokenStore::find_position, over nodes instead of tokens
+    const auto hops_to = [&](ir::TokenIndex pos) {
+        std::uint32_t c = covered;
+        for (std::size_t i = 0; i < chain.size(); ++i) {
+            const bool adds = adds_position(net_.nodes_[index(chain[i])].kind);
+            if (adds && c == static_cast<std::uint32_t>(pos) + 1) {
+                return static_cast<std::uint16_t>(i);
+            }
+            c -= adds ? 1 : 0;
+        }
+        return JoinSpec::no_hops;
+    };
+    for (JoinKey& k : spec.keys) {
+        k.left_hops = hops_to(k.left_token);
+    }
+    spec.test_hops.clear();
+    for (const ir::Constraint& c : spec.tests) {
+        const bool earlier = c.rhs.kind == ir::ExprKind::SlotRef && c.rhs.token != spec.position;
+        spec.test_hops.push_back(earlier ? hops_to(c.rhs.token) : JoinSpec::no_hops);
+    }
+}
+
 void NetworkBuilder::add_rule(std::uint32_t rule_index) {
     current_rule_ = rule_index;
     const auto& rule = program_.rules[rule_index];
@@ -164,6 +202,7 @@ AlphaId NetworkBuilder::build_or_share_alpha(ir::TemplateIndex t,
 }
 
 NodeId NetworkBuilder::build_or_share_join(NodeId parent, JoinSpec spec) {
+    locate_keys(parent, spec);
     for (const NodeId child : net_.nodes_[index(parent)].children) {
         const Node& n = net_.nodes_[index(child)];
         if (n.kind == NodeKind::Join && same_spec(net_.joins_[n.data].spec, spec)) {
@@ -179,6 +218,7 @@ NodeId NetworkBuilder::build_or_share_join(NodeId parent, JoinSpec spec) {
 }
 
 NodeId NetworkBuilder::build_or_share_negative(NodeId parent, JoinSpec spec, bool exists) {
+    locate_keys(parent, spec);
     for (const NodeId child : net_.nodes_[index(parent)].children) {
         const Node& n = net_.nodes_[index(child)];
         if (n.kind == NodeKind::Negative && net_.negatives_[n.data].exists == exists &&
@@ -218,6 +258,7 @@ NodeId NetworkBuilder::build_or_share_ncc(NodeId parent, NodeId bottom, std::uin
 }
 
 NodeId NetworkBuilder::build_or_share_aggregate(NodeId parent, AggregateNode data) {
+    locate_keys(parent, data.spec);
     for (const NodeId child : net_.nodes_[index(parent)].children) {
         const Node& n = net_.nodes_[index(child)];
         if (n.kind != NodeKind::Aggregate) {

@@ -37,6 +37,8 @@ private:
     NodeId build_condition(NodeId parent, const ir::Condition& c);
     JoinSpec make_spec(const ir::Pattern& p);
     NodeId add_node(NodeKind kind, std::uint32_t data, NodeId parent);
+    /// Sets JoinKey::left_hops of a spec whose left tokens come from `parent`.
+    void locate_keys(NodeId parent, JoinSpec& spec) const;
 
     const ir::Program& program_;
     Network net_;

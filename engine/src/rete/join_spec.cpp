@@ -1,6 +1,8 @@
 // Join-key hashing and join/alpha tests shared by the two-input nodes.
 #include "rete/memory.hpp"
 
+#include <cassert>
+
 namespace maslahat::rete {
 
 Frame Memory::frame(TokenId t, ir::TokenIndex self_pos, FactId self_fact) const {
@@ -22,10 +24,8 @@ const Value& slot_of(const std::vector<Value>& slots, ir::SlotIndex slot) {
 }  // namespace
 
 const Value& Memory::left_value(const JoinKey& k, TokenId t) const {
-    const TokenId holder = tokens_.find_position(t, k.left_token);
-    if (holder == no_token) {
-        return nil_value;  // unreachable for a checked program
-    }
+    const TokenId holder = tokens_.ancestor(t, k.left_hops);
+    assert(holder == tokens_.find_position(t, k.left_token));
     const Token& tok = tokens_[holder];
     return tok.fact == no_fact ? tokens_.value(holder)
                                : slot_of(facts_.get(tok.fact).slots, k.left_slot);
@@ -33,7 +33,11 @@ const Value& Memory::left_value(const JoinKey& k, TokenId t) const {
 
 const Value* Memory::fact_slot(TokenId t, ir::TokenIndex pos, ir::SlotIndex slot) const {
     const TokenId holder = tokens_.find_position(t, pos);
-    if (holder == no_token || tokens_[holder].fact == no_fact) {
+    return holder == no_token ? nullptr : fact_slot(holder, slot);
+}
+
+const Value* Memory::fact_slot(TokenId holder, ir::SlotIndex slot) const {
+    if (tokens_[holder].fact == no_fact) {
         return nullptr;
     }
     return &slot_of(facts_.get(tokens_[holder].fact).slots, slot);
@@ -83,11 +87,14 @@ bool Memory::join_tests_pass(const JoinSpec& s, const Node& n, TokenId t, FactId
     const auto& slots = facts_.get(f).slots;
     std::optional<Frame> fr;  // built only for a test that is not `slot OP ?var`
     std::optional<EvalError> error;
-    for (const auto& c : s.tests) {
+    for (std::size_t i = 0; i < s.tests.size(); ++i) {
+        const ir::Constraint& c = s.tests[i];
         const Value& v = slot_of(slots, c.slot);
-        if (c.rhs.kind == ir::ExprKind::SlotRef && c.rhs.token != s.position) {
+        if (const std::uint16_t hops = s.test_hops[i]; hops != JoinSpec::no_hops) {
             // `slot OP ?var` with ?var a slot of an earlier fact: compare in place
-            if (const Value* rhs = fact_slot(t, c.rhs.token, c.rhs.slot)) {
+            const TokenId holder = tokens_.ancestor(t, hops);
+            assert(holder == tokens_.find_position(t, c.rhs.token));
+            if (const Value* rhs = fact_slot(holder, c.rhs.slot)) {
                 if (!compare_values(c.op, v, *rhs)) {
                     return false;
                 }

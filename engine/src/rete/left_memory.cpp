@@ -26,28 +26,89 @@ bool HashIndex<Id>::remove(std::size_t h, Id id) {
 template struct HashIndex<TokenId>;
 template struct HashIndex<FactId>;
 
+std::uint32_t LeftMemory::find(std::size_t h) const {
+    if (buckets_.empty()) {
+        return no_slot;
+    }
+    const std::size_t mask = buckets_.size() - 1;
+    for (std::size_t i = home(h);; i = (i + 1) & mask) {
+        const Bucket& b = buckets_[i];
+        if (!b.used) {
+            return no_slot;
+        }
+        if (b.hash == h) {
+            return static_cast<std::uint32_t>(i);
+        }
+    }
+}
+
+std::uint32_t LeftMemory::find_or_add(TokenStore& tokens, std::size_t h) {
+    // at most 3/4 of the table holds a hash, so a probe always ends at an unused bucket
+    if ((used_ + 1) * 4 > buckets_.size() * 3) {
+        rehash(tokens);
+    }
+    const std::size_t mask = buckets_.size() - 1;
+    std::size_t reusable = buckets_.size();  // the first empty bucket on the probe path
+    for (std::size_t i = home(h);; i = (i + 1) & mask) {
+        Bucket& b = buckets_[i];
+        if (!b.used) {
+            // h is not in the table: take an empty bucket passed on the way, else this one
+            if (reusable != buckets_.size()) {
+                buckets_[reusable].hash = h;
+                return static_cast<std::uint32_t>(reusable);
+            }
+            b = Bucket{no_token, no_token, h, true};
+            ++used_;
+            ++empty_;
+            return static_cast<std::uint32_t>(i);
+        }
+        if (b.hash == h) {
+            return static_cast<std::uint32_t>(i);
+        }
+        if (b.head == no_token && reusable == buckets_.size()) {
+            reusable = i;
+        }
+    }
+}
+
+void LeftMemory::rehash(TokenStore& tokens) {
+    const std::size_t live = used_ - empty_;
+    std::size_t capacity = 8;
+    while (capacity < (live + 1) * 2) {
+        capacity *= 2;
+    }
+    std::vector<Bucket> old = std::move(buckets_);
+    buckets_.assign(capacity, Bucket{});
+    shift_ = 64U - static_cast<unsigned>(__builtin_ctzll(capacity));
+    used_ = empty_ = 0;
+    const std::size_t mask = capacity - 1;
+    for (const Bucket& b : old) {
+        if (!b.used || b.head == no_token) {
+            continue;
+        }
+        std::size_t i = home(b.hash);
+        while (buckets_[i].used) {
+            i = (i + 1) & mask;
+        }
+        buckets_[i] = b;
+        ++used_;
+        for (TokenId t = b.head; t != no_token; t = tokens[t].next_left) {
+            tokens[t].left_bucket = static_cast<std::uint32_t>(i);
+        }
+    }
+}
+
 void LeftMemory::add(TokenStore& tokens, std::size_t h, TokenId t) {
     ++size_;
     if (!intrusive_) {
         vectors_.add(h, t);
         return;
     }
-    std::uint32_t slot = 0;
-    if (keyed_) {
-        const auto [it, inserted] = slots_.try_emplace(h, 0);
-        if (inserted) {
-            if (free_.empty()) {
-                it->second = static_cast<std::uint32_t>(buckets_.size());
-                buckets_.emplace_back();
-            } else {
-                it->second = free_.back();
-                free_.pop_back();
-            }
-            buckets_[it->second] = Bucket{no_token, no_token, h};
-        }
-        slot = it->second;
-    }
+    const std::uint32_t slot = keyed_ ? find_or_add(tokens, h) : 0;
     Bucket& b = buckets_[slot];
+    if (b.head == no_token && keyed_) {
+        --empty_;
+    }
     Token& tok = tokens[t];
     tok.left_bucket = slot;
     tok.next_left = no_token;
@@ -99,8 +160,7 @@ void LeftMemory::remove(TokenStore& tokens, std::size_t h, TokenId t) {
         }
     }
     if (b.head == no_token && keyed_) {
-        slots_.erase(b.hash);
-        free_.push_back(slot);
+        ++empty_;  // the bucket stays, with its hash, until the next rehash()
     }
 }
 

@@ -1,7 +1,7 @@
 // A two-input node's left memory: the tokens it received, bucketed by the hash of their
 // join-key values. For its parent's first child a bucket is an intrusive list through
-// Token::next_left/prev_left (no vector per bucket; removal needs no lookup unless the
-// bucket empties); for other children, a vector searched on removal. Both iterate a bucket
+// Token::next_left/prev_left in an open-addressing table (no vector per bucket, removal
+// needs no lookup); for other children, a vector searched on removal. Both iterate a bucket
 // in the same order: append at the end, remove by moving the last token into the hole.
 #pragma once
 
@@ -58,13 +58,9 @@ public:
     template <typename Fn>
     void for_each(const TokenStore& tokens, std::size_t h, Fn&& fn) const {
         if (intrusive_) {
-            std::uint32_t slot = 0;
-            if (keyed_) {
-                const auto it = slots_.find(h);
-                if (it == slots_.end()) {
-                    return;
-                }
-                slot = it->second;
+            const std::uint32_t slot = keyed_ ? find(h) : 0;
+            if (slot == no_slot) {
+                return;
             }
             for (TokenId t = buckets_[slot].head; t != no_token;) {
                 fn(t);
@@ -84,20 +80,36 @@ public:
     }
 
 private:
+    static constexpr std::uint32_t no_slot = 0xffffffffU;
     struct Bucket {
         TokenId head = no_token;
         TokenId tail = no_token;
         std::size_t hash = 0;
+        bool used = false;  ///< holds `hash` (its list may be empty: see below)
     };
+    /// The slot of bucket h, or no_slot.
+    std::uint32_t find(std::size_t h) const;
+    /// The slot of bucket h, made if missing (may move buckets: rehash()).
+    std::uint32_t find_or_add(TokenStore& tokens, std::size_t h);
+    /// Rebuilds the table with room for twice its live buckets, dropping empty ones and
+    /// telling each token its bucket's new slot.
+    void rehash(TokenStore& tokens);
+    std::size_t home(std::size_t h) const {
+        return (h * 0x9e3779b97f4a7c15ULL) >> shift_;
+    }
 
     bool intrusive_;
     bool keyed_;
     std::size_t size_ = 0;
-    // intrusive buckets: hash -> index in buckets_ (Token::left_bucket), slots reused;
-    // not keyed: the one bucket is buckets_[0]
-    absl::flat_hash_map<std::size_t, std::uint32_t> slots_;
+    // intrusive: keyed, an open-addressing table (linear probing) of buckets, whose slot a
+    // token keeps in Token::left_bucket. A bucket that empties keeps its hash (the same
+    // join-key values usually come back: tokens are deleted and made again when a fact
+    // they hold is modified); rehash() drops such buckets. Not keyed: the one bucket is
+    // buckets_[0].
     std::vector<Bucket> buckets_;
-    std::vector<std::uint32_t> free_;
+    std::size_t used_ = 0;   ///< buckets holding a hash
+    std::size_t empty_ = 0;  ///< of those, buckets with no token
+    unsigned shift_ = 64;    ///< 64 - log2(buckets_.size())
     // the other case
     HashIndex<TokenId> vectors_;
 };

@@ -238,6 +238,8 @@ private:
     /// Slot `slot` of the fact at position `pos` of token t (nil past its last slot), or
     /// nullptr when that position holds no fact: `?var` read in place, without eval().
     const Value* fact_slot(TokenId t, ir::TokenIndex pos, ir::SlotIndex slot) const;
+    /// The same for the token `holder` holding that position.
+    const Value* fact_slot(TokenId holder, ir::SlotIndex slot) const;
     std::size_t left_hash(const JoinSpec& s, TokenId t) const;
     std::size_t right_hash(const JoinSpec& s, FactId f) const;
     bool join_passes(const JoinSpec& s, const Node& n, TokenId t, FactId f);

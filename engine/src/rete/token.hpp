@@ -123,6 +123,13 @@ public:
     /// no holder list changes). Its serial stays. `stored` is stored_value(id).
     void renew(TokenId id, Value* stored, Value value);
 
+    /// The token `hops` parent steps above `id` (JoinKey::left_hops).
+    TokenId ancestor(TokenId id, std::uint16_t hops) const {
+        for (; hops != 0; --hops) {
+            id = tokens_[index(id)].parent;
+        }
+        return id;
+    }
     /// The token that holds position `pos` on the path ending at `id` (no_token if none).
     TokenId find_position(TokenId id, ir::TokenIndex pos) const;
     /// Calls fn(FactId) for the token's facts, LAST position first (no allocation).

@@ -61,17 +61,21 @@ TEST_CASE("a left bucket keeps the order of a vector with swap-remove", "[rete][
     CHECK(bucket(intrusive, tokens, 8).empty());
 }
 
-TEST_CASE("random adds and removes give the same buckets in both forms", "[rete][left]") {
+namespace {
+/// Random adds and removes over `hashes` different join-key hashes (spread over 64 bits);
+/// the buckets of both forms are checked against a model every 97 steps.
+void check_random_steps(std::size_t hashes, std::uint32_t seed) {
     TokenStore tokens;
     LeftMemory intrusive(true);
     LeftMemory vectors(false);
     std::map<std::size_t, std::vector<TokenId>> model;  // vectors with swap-remove
     std::map<TokenId, std::size_t> where;
-    std::mt19937 rng(12345);
+    std::mt19937 rng(seed);
+    const auto hash_of = [](std::size_t k) { return k * 0xff51afd7ed558ccdULL; };
     for (int step = 0; step < 20000; ++step) {
         if (where.empty() || rng() % 5 < 3) {
             const TokenId t = make(tokens);
-            const std::size_t h = rng() % 4;
+            const std::size_t h = hash_of(rng() % hashes);
             intrusive.add(tokens, h, t);
             vectors.add(tokens, h, t);
             model[h].push_back(t);
@@ -89,7 +93,8 @@ TEST_CASE("random adds and removes give the same buckets in both forms", "[rete]
             tokens.free(t);  // ids are reused, as in the network
         }
         if (step % 97 == 0) {
-            for (std::size_t h = 0; h < 4; ++h) {
+            for (std::size_t k = 0; k < hashes; ++k) {
+                const std::size_t h = hash_of(k);
                 REQUIRE(bucket(intrusive, tokens, h) == model[h]);
                 REQUIRE(bucket(vectors, tokens, h) == model[h]);
             }
@@ -97,6 +102,16 @@ TEST_CASE("random adds and removes give the same buckets in both forms", "[rete]
     }
     CHECK(intrusive.size() == where.size());
     CHECK(vectors.size() == where.size());
+}
+}  // namespace
+
+TEST_CASE("random adds and removes give the same buckets in both forms", "[rete][left]") {
+    SECTION("few join-key values: long buckets") {
+        check_random_steps(4, 12345);
+    }
+    SECTION("many values: buckets made, emptied, reused and dropped as the table grows") {
+        check_random_steps(3000, 99);
+    }
 }
 
 TEST_CASE("a memory without join keys keeps its one bucket when it empties", "[rete][left]") {
