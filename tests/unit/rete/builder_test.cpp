@@ -186,3 +186,48 @@ rule r when a(x: ?x) b(x: ?x) then print "{?x}" end
     s.run();
     CHECK(s.output().size() == 3);
 }
+
+TEST_CASE("join keys and tests know how many tokens up their position is", "[rete]") {
+    // tokens: a (join), not b (gate, no position), ?n = count (a value), test (no position),
+    // then e's join keys reach back to a and to ?n across those tokens
+    Engine e(R"(
+template a { x: int  y: int }
+template b { x: int }
+template d { x: int  k: int }
+template e { x: int  n: int  y: int }
+rule r
+when
+    a(x: ?x, y: ?y)
+    not b(x: ?x)
+    ?n = count d(x: ?x)
+    test ?n >= 0 or ?x > 0
+    e(x: ?x, n: ?n, y > ?y)
+then
+    print "{?x} {?n}"
+end
+)");
+    const rete::Network& net = e.compiled->network;
+    const rete::Node& join_e = net.node(net.node(net.terminals()[0]).parent);
+    REQUIRE(join_e.kind == NodeKind::Join);
+    const rete::JoinSpec& spec = net.join(join_e).spec;
+    // ?x is a hash-join key; `n: ?n` (an aggregate value) and `y > ?y` are join tests
+    REQUIRE(spec.keys.size() == 1);
+    REQUIRE(spec.tests.size() == 2);
+    REQUIRE(spec.test_hops.size() == 2);
+    // the left token is the test node's; above it the aggregate's, the gate's, a's
+    CHECK(spec.keys[0].left_hops == 3);  // ?x: a
+    for (std::size_t i = 0; i < spec.tests.size(); ++i) {
+        CAPTURE(i);
+        // `y > ?y` reads a slot of a in place, 3 tokens up; `n: ?n` is evaluated
+        CHECK(spec.test_hops[i] == (spec.tests[i].slot == 2 ? 3 : rete::JoinSpec::no_hops));
+    }
+    // and the run agrees: of the e facts, only (1, 2, 6) matches a(1, 5) with two d(x: 1)
+    e.fact("a", {{"x", integer(1)}, {"y", integer(5)}});
+    e.fact("d", {{"x", integer(1)}, {"k", integer(1)}});
+    e.fact("d", {{"x", integer(1)}, {"k", integer(2)}});
+    e.fact("e", {{"x", integer(1)}, {"n", integer(2)}, {"y", integer(6)}});
+    e.fact("e", {{"x", integer(1)}, {"n", integer(1)}, {"y", integer(6)}});
+    e.fact("e", {{"x", integer(1)}, {"n", integer(2)}, {"y", integer(4)}});
+    e.run();
+    CHECK(e.output() == std::vector<std::string>{"1 2"});
+}
