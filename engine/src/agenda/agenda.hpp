@@ -17,7 +17,7 @@
 #include "agenda/activation.hpp"
 #include "agenda/sort_key.hpp"
 #include "agenda/strategy.hpp"
-#include "support/chunked_vector.hpp"
+#include "support/reserved_vector.hpp"
 
 #include <absl/container/btree_set.h>
 #include <optional>
@@ -106,7 +106,7 @@ private:
 
     Strategy strategy_;
     /// Chunked: an activation never moves while pending, so sort keys can point at it.
-    support::ChunkedVector<Activation, 8> slots_;
+    support::ReservedVector<Activation> slots_;
     std::vector<std::uint32_t> places_;  ///< by slot: position in inbox_, in_tree or unused
     std::vector<Handle> free_;
     std::vector<Handle> by_token_;  ///< by token id: its first pending activation, or none

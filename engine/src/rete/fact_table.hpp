@@ -8,7 +8,7 @@
 #include "ir/program.hpp"
 #include "maslahat/value.hpp"
 #include "rete/ids.hpp"
-#include "support/chunked_vector.hpp"
+#include "support/reserved_vector.hpp"
 
 #include <boost/container/small_vector.hpp>
 
@@ -172,7 +172,7 @@ private:
         }
     };
 
-    support::ChunkedVector<Fact> records_;
+    support::ReservedVector<Fact> records_;
     std::vector<std::uint32_t> free_;  ///< reusable records
     std::vector<FactId> killed_;       ///< dead, still readable until reclaim()
     std::vector<std::unique_ptr<Page>> pages_;

@@ -8,7 +8,7 @@
 #include "ir/program.hpp"
 #include "maslahat/value.hpp"
 #include "rete/ids.hpp"
-#include "support/chunked_vector.hpp"
+#include "support/reserved_vector.hpp"
 
 #include <absl/container/flat_hash_map.h>
 #include <cstdint>
@@ -145,7 +145,7 @@ public:
     }
 
 private:
-    support::ChunkedVector<Token> tokens_;
+    support::ReservedVector<Token> tokens_;
     absl::flat_hash_map<TokenId, Value> values_;  ///< the tokens with a non-nil value
     Value nil_;
     std::vector<TokenId> free_;

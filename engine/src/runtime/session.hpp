@@ -12,7 +12,7 @@
 #include "rete/network.hpp"
 #include "runtime/records.hpp"
 #include "runtime/truth_maintenance.hpp"
-#include "support/chunked_vector.hpp"
+#include "support/reserved_vector.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -123,7 +123,7 @@ private:
     std::unique_ptr<rete::Memory> memory_;
     agenda::Agenda agenda_;
     TruthMaintenance tms_;
-    support::ChunkedVector<Meta> meta_;  ///< by fact record (FactTable::record_index)
+    support::ReservedVector<Meta> meta_;  ///< by fact record (FactTable::record_index)
     std::vector<std::string> output_;
     std::vector<std::uint64_t> fire_counts_;
     EngineObserver* observer_ = nullptr;

@@ -3,7 +3,10 @@
 #include "rete/fact_table.hpp"
 
 #include "support/catch.hpp"
-#include "support/chunked_vector.hpp"
+#include "support/reserved_vector.hpp"
+
+#include <memory>
+#include <string>
 
 using namespace maslahat;
 using namespace maslahat::rete;
@@ -84,19 +87,42 @@ TEST_CASE("equal content is found only among live facts", "[rete][facts]") {
     CHECK(table.find_equal(2, slots(7)) == no_fact);
 }
 
-TEST_CASE("a chunked vector keeps references while it grows", "[support]") {
-    support::ChunkedVector<int, 4> v;
+TEST_CASE("a reserved vector keeps references while it grows", "[support]") {
+    support::ReservedVector<int> v;
+    CHECK(v.empty());
     int& first = v.emplace_back();
     first = 42;
-    for (int i = 0; i < 1000; ++i) {
+    for (int i = 0; i < 100000; ++i) {  // past several commit steps
         v.emplace_back() = i;
     }
     CHECK(&first == &v[0]);
     CHECK(v[0] == 42);
-    CHECK(v[1000] == 999);
-    CHECK(v.size() == 1001);
-    v.grow_to(2000);
-    CHECK(v.size() == 2000);
+    CHECK(v[100000] == 99999);
+    CHECK(v.size() == 100001);
+    v.grow_to(200000);
+    CHECK(v.size() == 200000);
+    CHECK(v[199999] == 0);  // default-constructed
     v.grow_to(10);
-    CHECK(v.size() == 2000);
+    CHECK(v.size() == 200000);
+}
+
+TEST_CASE("a reserved vector destroys its elements and moves its storage", "[support]") {
+    const auto counter = std::make_shared<int>(0);
+    {
+        support::ReservedVector<std::shared_ptr<int>> v;
+        for (int i = 0; i < 3; ++i) {
+            v.emplace_back() = counter;
+        }
+        CHECK(counter.use_count() == 4);
+        support::ReservedVector<std::shared_ptr<int>> moved(std::move(v));
+        CHECK(v.empty());  // NOLINT(bugprone-use-after-move): moved-from is empty
+        CHECK(moved.size() == 3);
+        CHECK(moved[2] == counter);
+        support::ReservedVector<std::shared_ptr<int>> assigned;
+        assigned.emplace_back() = counter;
+        assigned = std::move(moved);  // the old element goes, the three come
+        CHECK(assigned.size() == 3);
+        CHECK(counter.use_count() == 4);
+    }
+    CHECK(counter.use_count() == 1);
 }
