@@ -1,9 +1,8 @@
 #include "support/reserved_vector.hpp"
 
+#include <algorithm>
 #include <sys/mman.h>
 #include <unistd.h>
-
-#include <algorithm>
 
 namespace maslahat::support {
 namespace {
@@ -31,8 +30,8 @@ void AddressRange::commit(std::size_t bytes) {
     if (base_ == nullptr) {
         // PROT_NONE costs no memory and counts against no commit limit
         for (std::size_t size = most; size >= least; size /= 2) {
-            void* p = mmap(nullptr, size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
-                           -1, 0);
+            void* p =
+                mmap(nullptr, size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
             if (p != MAP_FAILED) {
                 base_ = p;
                 reserved_ = size;
@@ -47,9 +46,8 @@ void AddressRange::commit(std::size_t bytes) {
     const std::size_t page = page_size();
     std::size_t target = std::max({bytes, committed_ * 2, std::size_t{1} << 16});
     target = std::min((target + page - 1) / page * page, reserved_);
-    if (target < bytes ||
-        mprotect(static_cast<char*>(base_) + committed_, target - committed_,
-                 PROT_READ | PROT_WRITE) != 0) {
+    if (target < bytes || mprotect(static_cast<char*>(base_) + committed_, target - committed_,
+                                   PROT_READ | PROT_WRITE) != 0) {
         throw std::bad_alloc();
     }
     committed_ = target;
