@@ -27,74 +27,71 @@ template struct HashIndex<TokenId>;
 template struct HashIndex<FactId>;
 
 std::uint32_t LeftMemory::find(std::size_t h) const {
-    if (buckets_.empty()) {
+    if (table_.empty()) {
         return no_slot;
     }
-    const std::size_t mask = buckets_.size() - 1;
+    const std::size_t mask = table_.size() - 1;
     for (std::size_t i = home(h);; i = (i + 1) & mask) {
-        const Bucket& b = buckets_[i];
-        if (!b.used) {
-            return no_slot;
-        }
-        if (b.hash == h) {
-            return static_cast<std::uint32_t>(i);
+        const Entry& e = table_[i];
+        if (e.slot == no_slot || e.hash == h) {
+            return e.slot;
         }
     }
 }
 
-std::uint32_t LeftMemory::find_or_add(TokenStore& tokens, std::size_t h) {
-    // at most 3/4 of the table holds a hash, so a probe always ends at an unused bucket
-    if ((used_ + 1) * 4 > buckets_.size() * 3) {
-        rehash(tokens);
+std::uint32_t LeftMemory::find_or_add(std::size_t h) {
+    // at most 3/4 of the table is in use, so a probe always ends at an unused entry
+    if ((used_ + 1) * 4 > table_.size() * 3) {
+        rehash();
     }
-    const std::size_t mask = buckets_.size() - 1;
-    std::size_t reusable = buckets_.size();  // the first empty bucket on the probe path
+    const std::size_t mask = table_.size() - 1;
     for (std::size_t i = home(h);; i = (i + 1) & mask) {
-        Bucket& b = buckets_[i];
-        if (!b.used) {
-            // h is not in the table: take an empty bucket passed on the way, else this one
-            if (reusable != buckets_.size()) {
-                buckets_[reusable].hash = h;
-                return static_cast<std::uint32_t>(reusable);
+        Entry& e = table_[i];
+        if (e.slot == no_slot) {
+            if (free_.empty()) {
+                e.slot = static_cast<std::uint32_t>(buckets_.size());
+                buckets_.emplace_back();
+            } else {
+                e.slot = free_.back();
+                free_.pop_back();
+                buckets_[e.slot] = Bucket{};
             }
-            b = Bucket{no_token, no_token, h, true};
+            e.hash = h;
             ++used_;
             ++empty_;
-            return static_cast<std::uint32_t>(i);
+            return e.slot;
         }
-        if (b.hash == h) {
-            return static_cast<std::uint32_t>(i);
-        }
-        if (b.head == no_token && reusable == buckets_.size()) {
-            reusable = i;
+        if (e.hash == h) {
+            return e.slot;
         }
     }
 }
 
-void LeftMemory::rehash(TokenStore& tokens) {
+void LeftMemory::rehash() {
     const std::size_t live = used_ - empty_;
     std::size_t capacity = 8;
     while (capacity < (live + 1) * 2) {
         capacity *= 2;
     }
-    std::vector<Bucket> old = std::move(buckets_);
-    buckets_.assign(capacity, Bucket{});
+    std::vector<Entry> old = std::move(table_);
+    table_.assign(capacity, Entry{});
     shift_ = 64U - static_cast<unsigned>(__builtin_ctzll(capacity));
     used_ = empty_ = 0;
     const std::size_t mask = capacity - 1;
-    for (const Bucket& b : old) {
-        if (!b.used || b.head == no_token) {
+    for (const Entry& e : old) {
+        if (e.slot == no_slot) {
             continue;
         }
-        std::size_t i = home(b.hash);
-        while (buckets_[i].used) {
+        if (buckets_[e.slot].head == no_token) {
+            free_.push_back(e.slot);
+            continue;
+        }
+        std::size_t i = home(e.hash);
+        while (table_[i].slot != no_slot) {
             i = (i + 1) & mask;
         }
-        buckets_[i] = b;
+        table_[i] = e;
         ++used_;
-        for (TokenId t = b.head; t != no_token; t = tokens[t].next_left) {
-            tokens[t].left_bucket = static_cast<std::uint32_t>(i);
-        }
     }
 }
 
@@ -104,7 +101,7 @@ void LeftMemory::add(TokenStore& tokens, std::size_t h, TokenId t) {
         vectors_.add(h, t);
         return;
     }
-    const std::uint32_t slot = keyed_ ? find_or_add(tokens, h) : 0;
+    const std::uint32_t slot = keyed_ ? find_or_add(h) : 0;
     Bucket& b = buckets_[slot];
     if (b.head == no_token && keyed_) {
         --empty_;
@@ -160,7 +157,7 @@ void LeftMemory::remove(TokenStore& tokens, std::size_t h, TokenId t) {
         }
     }
     if (b.head == no_token && keyed_) {
-        ++empty_;  // the bucket stays, with its hash, until the next rehash()
+        ++empty_;  // the bucket keeps its entry until the next rehash()
     }
 }
 

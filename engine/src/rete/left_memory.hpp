@@ -84,16 +84,19 @@ private:
     struct Bucket {
         TokenId head = no_token;
         TokenId tail = no_token;
+    };
+    /// A bucket's place in the hash table: its hash and its slot in buckets_.
+    struct Entry {
         std::size_t hash = 0;
-        bool used = false;  ///< holds `hash` (its list may be empty: see below)
+        std::uint32_t slot = no_slot;  ///< no_slot: unused
     };
     /// The slot of bucket h, or no_slot.
     std::uint32_t find(std::size_t h) const;
-    /// The slot of bucket h, made if missing (may move buckets: rehash()).
-    std::uint32_t find_or_add(TokenStore& tokens, std::size_t h);
-    /// Rebuilds the table with room for twice its live buckets, dropping empty ones and
-    /// telling each token its bucket's new slot.
-    void rehash(TokenStore& tokens);
+    /// The slot of bucket h, made if missing.
+    std::uint32_t find_or_add(std::size_t h);
+    /// Rebuilds the table with room for twice its buckets that hold tokens, dropping the
+    /// others (their slots are reused). Buckets do not move: no token is touched.
+    void rehash();
     std::size_t home(std::size_t h) const {
         return (h * 0x9e3779b97f4a7c15ULL) >> shift_;
     }
@@ -101,15 +104,17 @@ private:
     bool intrusive_;
     bool keyed_;
     std::size_t size_ = 0;
-    // intrusive: keyed, an open-addressing table (linear probing) of buckets, whose slot a
-    // token keeps in Token::left_bucket. A bucket that empties keeps its hash (the same
-    // join-key values usually come back: tokens are deleted and made again when a fact
-    // they hold is modified); rehash() drops such buckets. Not keyed: the one bucket is
-    // buckets_[0].
+    // intrusive: the buckets, whose slot a token keeps in Token::left_bucket (not keyed:
+    // the one bucket is buckets_[0]); keyed, an open-addressing table (linear probing)
+    // finds a bucket by hash. A bucket that empties keeps its entry (the same join-key
+    // values usually come back: tokens are deleted and made again when a fact they hold
+    // is modified); rehash() drops such buckets.
     std::vector<Bucket> buckets_;
-    std::size_t used_ = 0;   ///< buckets holding a hash
-    std::size_t empty_ = 0;  ///< of those, buckets with no token
-    unsigned shift_ = 64;    ///< 64 - log2(buckets_.size())
+    std::vector<std::uint32_t> free_;
+    std::vector<Entry> table_;
+    std::size_t used_ = 0;   ///< table entries in use
+    std::size_t empty_ = 0;  ///< of those, entries whose bucket holds no token
+    unsigned shift_ = 64;    ///< 64 - log2(table_.size())
     // the other case
     HashIndex<TokenId> vectors_;
 };
