@@ -45,10 +45,9 @@ bool Engine::Impl::load_fact_files(const std::vector<FileId>& files) {
     }
     std::vector<FactInput> loaded;
     std::map<std::string, std::string> loaded_meta = meta;
-    bool ok = true;
-    for (const FileId file : files) {
-        facts::FactFileMeta file_meta;
-        ok = facts::load_fact_file(*program, sources, file, sink, loaded, &file_meta) && ok;
+    std::vector<facts::FactFileMeta> file_metas;
+    const bool ok = facts::load_fact_files(*program, sources, files, sink, loaded, file_metas);
+    for (auto& file_meta : file_metas) {
         for (auto& [key, value] : file_meta) {
             loaded_meta[key] = std::move(value);
         }

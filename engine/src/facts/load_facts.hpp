@@ -27,6 +27,13 @@ bool load_fact_file(const ir::Program& program, const SourceManager& sources, Fi
                     DiagnosticSink& sink, std::vector<FactInput>& out,
                     FactFileMeta* meta = nullptr);
 
+/// load_fact_file() for each of `files` in order, with the same diagnostics and facts; the
+/// TOML of the next small files is parsed on a second thread meanwhile. `metas[i]` is file
+/// i's meta. False when any file has an error (the files without one still append).
+bool load_fact_files(const ir::Program& program, const SourceManager& sources,
+                     const std::vector<FileId>& files, DiagnosticSink& sink,
+                     std::vector<FactInput>& out, std::vector<FactFileMeta>& metas);
+
 /// Reads `path` from disk into `sources` (E0107 when it cannot be read or is a directory,
 /// E0108 on a NUL byte, E0101 on invalid UTF-8, each pointing at the byte), then
 /// load_fact_file().

@@ -525,17 +525,10 @@ bool load_large_file(const ir::Program& program, const SourceManager& sources, F
     return true;
 }
 
-bool load_whole_file(const ir::Program& program, const SourceManager& sources, FileId file,
-                     DiagnosticSink& sink, std::vector<FactInput>& out, FactFileMeta* meta) {
-    toml::table root;
-    try {
-        root = toml::parse(sources.text(file), std::string_view(sources.path(file)));
-    } catch (const toml::parse_error& e) {
-        const std::uint32_t at = offset_of(sources, file, e.source().begin);
-        sink.error(DiagCode::E0401, SourceSpan{file, at, at},
-                   describe_parse_error(e.description()));
-        return false;
-    }
+/// Converts a parsed fact file to facts (appended to `out` only when it has no error).
+bool convert_document(const ir::Program& program, const SourceManager& sources, FileId file,
+                      DiagnosticSink& sink, const toml::table& root, std::vector<FactInput>& out,
+                      FactFileMeta* meta) {
     Loader loader(program, sources, file, sink);
     loader.load(root);
     if (loader.failed()) {
@@ -548,16 +541,96 @@ bool load_whole_file(const ir::Program& program, const SourceManager& sources, F
     return true;
 }
 
+void report_parse_error(const SourceManager& sources, FileId file, const toml::parse_error& e,
+                        DiagnosticSink& sink) {
+    const std::uint32_t at = offset_of(sources, file, e.source().begin);
+    sink.error(DiagCode::E0401, SourceSpan{file, at, at}, describe_parse_error(e.description()));
+}
+
+bool load_whole_file(const ir::Program& program, const SourceManager& sources, FileId file,
+                     DiagnosticSink& sink, std::vector<FactInput>& out, FactFileMeta* meta) {
+    toml::table root;
+    try {
+        root = toml::parse(sources.text(file), std::string_view(sources.path(file)));
+    } catch (const toml::parse_error& e) {
+        report_parse_error(sources, file, e, sink);
+        return false;
+    }
+    return convert_document(program, sources, file, sink, root, out, meta);
+}
+
+/// Files above this size are parsed in pieces: the whole DOM would take ~15x the file's size.
+constexpr std::size_t split_above = 256 * 1024;
+
+/// What load_fact_files' helper thread prepares for one small file: the byte and nesting
+/// checks (their diagnostics held back) and, when they pass, the parsed document or the
+/// parse error. Everything reads the file's text only.
+struct PreparedFile {
+    bool small = false;  ///< false: left to load_fact_file (large files split themselves)
+    DiagnosticSink checks;
+    bool checks_ok = false;
+    std::optional<toml::table> root;
+    DiagnosticSink parse_error;
+};
+
+PreparedFile prepare_small_file(const SourceManager& sources, FileId file) {
+    PreparedFile p;
+    if (sources.text(file).size() > split_above) {
+        return p;
+    }
+    p.small = true;
+    // the order of load_fact_file: no parse unless the bytes and the nesting depth are fine
+    p.checks_ok = preflight_fact_bytes(sources, file, p.checks) &&
+                  check_toml_nesting(sources, file, p.checks);
+    if (p.checks_ok) {
+        try {
+            p.root = toml::parse(sources.text(file), std::string_view(sources.path(file)));
+        } catch (const toml::parse_error& e) {
+            report_parse_error(sources, file, e, p.parse_error);
+        }
+    }
+    return p;
+}
+
 }  // namespace
+
+bool load_fact_files(const ir::Program& program, const SourceManager& sources,
+                     const std::vector<FileId>& files, DiagnosticSink& sink,
+                     std::vector<FactInput>& out, std::vector<FactFileMeta>& metas) {
+    metas.assign(files.size(), FactFileMeta{});
+    bool ok = true;
+    // The shipped knowledge base is 13 small files: toml++ parses the next ones on a second
+    // thread while this one converts, in file order, with the diagnostics of a plain loop.
+    parse_ahead<PreparedFile>(
+        files.size(), chunks_ahead,
+        [&](std::size_t i) -> std::optional<PreparedFile> {
+            return prepare_small_file(sources, files[i]);
+        },
+        [&](std::size_t i, PreparedFile&& p) {
+            const FileId file = files[i];
+            if (!p.small) {
+                ok = load_fact_file(program, sources, file, sink, out, &metas[i]) && ok;
+                return true;
+            }
+            for (const DiagnosticSink* held : {&p.checks, &p.parse_error}) {
+                for (const Diagnostic& d : held->all()) {
+                    sink.report(d);
+                }
+            }
+            ok = p.checks_ok && p.root &&
+                 convert_document(program, sources, file, sink, *p.root, out, &metas[i]) && ok;
+            return true;
+        });
+    return ok;
+}
 
 bool load_fact_file(const ir::Program& program, const SourceManager& sources, FileId file,
                     DiagnosticSink& sink, std::vector<FactInput>& out, FactFileMeta* meta) {
     if (!preflight_fact_bytes(sources, file, sink)) {
         return false;
     }
-    // Large files are parsed in pieces: the whole DOM would take ~15x the file's size. Small
-    // pieces keep the documents parsed ahead (and the helper thread's heap) small.
-    constexpr std::size_t split_above = 256 * 1024;
+    // Large files are parsed in pieces (split_above). Small pieces keep the documents parsed
+    // ahead (and the helper thread's heap) small.
     constexpr std::size_t chunk_bytes = 64 * 1024;
     const std::string_view text = sources.text(file);
     if (text.size() <= split_above) {
