@@ -6,6 +6,7 @@
 #include "dsl/parse.hpp"
 #include "facts/load_facts.hpp"
 #include "support/did_you_mean.hpp"
+#include "support/parse_ahead.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -30,6 +31,44 @@ bool Engine::Impl::parse(FileId file) {
     }
     parsed.push_back(sema::ParsedFile{file, std::move(*ast)});
     return true;
+}
+
+void Engine::Impl::parse_files(const std::vector<std::string>& paths) {
+    // Read every file first (SourceManager only grows here), each read's diagnostics held
+    // back, then parse them on two threads (X3 parsing reads the sources only) and report
+    // in file order: diagnostics and ASTs are those of reading and parsing one by one.
+    struct Read {
+        std::optional<FileId> file;
+        DiagnosticSink diagnostics;
+    };
+    std::vector<Read> reads(paths.size());
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        reads[i].file = api::read_source(sources, paths[i], reads[i].diagnostics, max_source_bytes);
+    }
+    struct Parsed {
+        std::optional<dsl::ast::File> ast;
+        DiagnosticSink diagnostics;
+    };
+    support::parse_ahead<Parsed>(
+        paths.size(), files_ahead,
+        [&](std::size_t i) -> std::optional<Parsed> {
+            Parsed p;
+            if (reads[i].file) {
+                p.ast = dsl::parse_file(sources, *reads[i].file, p.diagnostics, max_nesting);
+            }
+            return p;
+        },
+        [&](std::size_t i, Parsed&& p) {
+            for (const DiagnosticSink* held : {&reads[i].diagnostics, &p.diagnostics}) {
+                for (const Diagnostic& d : held->all()) {
+                    sink.report(d);
+                }
+            }
+            if (p.ast) {
+                parsed.push_back(sema::ParsedFile{*reads[i].file, std::move(*p.ast)});
+            }
+            return true;
+        });
 }
 
 bool Engine::Impl::analyze() {
@@ -76,12 +115,7 @@ bool Engine::load_rules(const std::vector<std::string>& paths) {
     if (files.empty() && impl_->sink.error_count() == errors_before) {
         impl_->sink.error(DiagCode::E0504, std::nullopt, api::no_files_message("rule", paths));
     }
-    for (const auto& path : files) {
-        if (const auto file =
-                api::read_source(impl_->sources, path, impl_->sink, impl_->max_source_bytes)) {
-            impl_->parse(*file);
-        }
-    }
+    impl_->parse_files(files);
     if (impl_->sink.error_count() != errors_before) {
         // Check what parsed anyway, so that semantic errors are reported with syntax errors.
         impl_->analyze();

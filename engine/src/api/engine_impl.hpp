@@ -31,6 +31,10 @@ struct Engine::Impl {
 
     /// Parses a file already in `sources`; keeps its AST when it parsed.
     bool parse(FileId file);
+    /// Reads and parses rule files in order (parse() each), parsing on two threads.
+    void parse_files(const std::vector<std::string>& paths);
+    /// Files parsed ahead of the one whose results are taken (parse_ahead's window).
+    static constexpr std::size_t files_ahead = 4;
     /// Re-checks every parsed file as one program.
     bool analyze();
     /// Loads fact files in `files` all or nothing.

@@ -2,11 +2,11 @@
 // against the program's templates (spec §6), reporting every error with its position.
 #include "facts/load_facts.hpp"
 #include "facts/nesting_guard.hpp"
-#include "facts/parse_ahead.hpp"
 #include "facts/preflight.hpp"
 #include "facts/slot_domain.hpp"
 #include "facts/toml_chunks.hpp"
 #include "support/did_you_mean.hpp"
+#include "support/parse_ahead.hpp"
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -483,7 +483,7 @@ bool load_in_chunks(Loader& loader, const SourceManager& sources, FileId file,
                     const std::vector<TomlChunk>& chunks, std::vector<FactInput>& out) {
     const std::string_view text = sources.text(file);
     const std::string_view path = sources.path(file);
-    return parse_ahead<toml::table>(
+    return support::parse_ahead<toml::table>(
         chunks.size(), chunks_ahead,
         [&](std::size_t i) -> std::optional<toml::table> {
             const TomlChunk& chunk = chunks[i];
@@ -601,7 +601,7 @@ bool load_fact_files(const ir::Program& program, const SourceManager& sources,
     bool ok = true;
     // The shipped knowledge base is 13 small files: toml++ parses the next ones on a second
     // thread while this one converts, in file order, with the diagnostics of a plain loop.
-    parse_ahead<PreparedFile>(
+    support::parse_ahead<PreparedFile>(
         files.size(), chunks_ahead,
         [&](std::size_t i) -> std::optional<PreparedFile> {
             return prepare_small_file(sources, files[i]);

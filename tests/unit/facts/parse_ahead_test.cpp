@@ -1,7 +1,7 @@
-// parse_ahead (facts/parse_ahead.hpp): steps produced on two threads are consumed in index
+// parse_ahead (support/parse_ahead.hpp): steps produced on two threads are consumed in index
 // order, a failed step stops everything after it, memory is bounded by the window; and a
 // large file whose pieces mix templates loads in file order, like a whole-file load.
-#include "facts/parse_ahead.hpp"
+#include "support/parse_ahead.hpp"
 
 #include "fact_schema.hpp"
 #include "facts/toml_chunks.hpp"
@@ -16,6 +16,7 @@
 
 using namespace maslahat;
 using namespace maslahat::facts;
+using maslahat::support::parse_ahead;
 using namespace maslahat::facts::testing;
 
 namespace {

@@ -1,8 +1,9 @@
-// Runs independent, pure `produce(i)` steps (e.g. parsing the pieces of a large fact file) on
-// the calling thread and one helper thread, and hands every result to `consume(i, result)` on
-// the calling thread strictly in order 0, 1, 2, ... So whatever consume does (interning,
-// fact ids, diagnostics) happens in the same order as a sequential loop: the result does not
-// depend on thread timing. At most `window` results wait unconsumed, which bounds memory.
+// Runs independent, pure `produce(i)` steps (parsing rule files, fact files, pieces of a
+// large fact file) on the calling thread and one helper thread, and hands every result to
+// `consume(i, result)` on the calling thread strictly in order 0, 1, 2, ... So whatever
+// consume does (interning, fact ids, diagnostics) happens in the same order as a sequential
+// loop: the result does not depend on thread timing. At most `window` results wait unconsumed,
+// which bounds memory.
 #pragma once
 
 #include <condition_variable>
@@ -13,7 +14,7 @@
 #include <utility>
 #include <vector>
 
-namespace maslahat::facts {
+namespace maslahat::support {
 
 /// Calls produce(i) -> std::optional<T> for i in [0, n) on up to two threads and
 /// consume(i, T&&) -> bool in index order on the calling thread. Stops at the first produce
@@ -114,4 +115,4 @@ bool parse_ahead(std::size_t n, std::size_t window, Produce&& produce, Consume&&
     return ok;
 }
 
-}  // namespace maslahat::facts
+}  // namespace maslahat::support
