@@ -470,7 +470,10 @@ private:
 /// Pieces parsed ahead of the one being converted (see parse_ahead.hpp): each parsed piece
 /// holds its toml++ document (~15x its text) until it is converted and freed. Measured on
 /// filter-100k (7 MB): 256 KiB pieces 4 ahead took 70 MB peak RSS, 64 KiB pieces 64.5 MB
-/// (the helper thread's malloc arena keeps its high-water mark), at the same speed.
+/// (the helper thread's malloc arena keeps its high-water mark), at the same speed. Session
+/// 5 (farm-bench, paired): 32 KiB pieces 4 ahead against 64 KiB, the same wall time on
+/// filter-10k and filter-100k (0.99x), peak RSS 11.9 -> 10.9 MB (filter-10k, median of 15;
+/// CLIPS 12.1 MB) and 56.5 -> 55.1 MB; 2 ahead instead of 4 was 14 % slower on filter-100k.
 constexpr std::size_t chunks_ahead = 4;
 
 /// Parses and loads a large plain file piece by piece (see toml_chunks.hpp), appending the
@@ -631,7 +634,7 @@ bool load_fact_file(const ir::Program& program, const SourceManager& sources, Fi
     }
     // Large files are parsed in pieces (split_above). Small pieces keep the documents parsed
     // ahead (and the helper thread's heap) small.
-    constexpr std::size_t chunk_bytes = 64 * 1024;
+    constexpr std::size_t chunk_bytes = 32 * 1024;
     const std::string_view text = sources.text(file);
     if (text.size() <= split_above) {
         if (!check_toml_nesting(sources, file, sink)) {
