@@ -44,6 +44,11 @@ struct RunOptions {
     /// every fact a recommendation's support cites. A report that reads only some facts
     /// saves the memory of the others; RunStats::facts_final still counts all of them.
     std::function<bool(const FactResult&)> keep_fact;
+    /// With keep_fact, an optional cheaper first test: called with the fact's id,
+    /// template_name and origin only (its slots not filled in); false drops the fact
+    /// without building its slots, true leaves the decision to keep_fact. It must not
+    /// return false for a fact keep_fact would keep.
+    std::function<bool(const FactResult&)> may_keep_fact;
 };
 
 /// What a compiled program declares, for reports and command-line validation.

@@ -93,13 +93,21 @@ void public_origin(const runtime::FactOrigin& origin, const ir::Program& program
     }
 }
 
-/// Makes `fact` the public form of a working-memory fact, reusing its storage.
-void public_fact(std::uint32_t id, const rete::Fact& record, const runtime::FactOrigin& origin,
-                 const std::vector<std::optional<Provenance>>& provenance,
-                 const ir::Program& program, const SourceManager& sources, FactResult& fact) {
-    const ir::Template& tmpl = program.templates.at(record.template_index);
+/// Makes `fact`'s id, template name and origin those of a working-memory fact, with no
+/// slots yet (public_slots), reusing its storage.
+void public_header(std::uint32_t id, const rete::Fact& record, const runtime::FactOrigin& origin,
+                   const ir::Program& program, const SourceManager& sources, FactResult& fact) {
     fact.id = id;
-    fact.template_name = tmpl.name;
+    fact.template_name = program.templates.at(record.template_index).name;
+    fact.slots.clear();  // (keeps the capacity for public_slots)
+    public_origin(origin, program, sources, fact.origin);
+}
+
+/// Makes `fact`'s slots those of a working-memory fact, reusing their storage.
+void public_slots(const rete::Fact& record,
+                  const std::vector<std::optional<Provenance>>& provenance,
+                  const ir::Program& program, FactResult& fact) {
+    const ir::Template& tmpl = program.templates.at(record.template_index);
     const std::size_t n = std::min(tmpl.slots.size(), record.slots.size());
     fact.slots.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
@@ -112,7 +120,6 @@ void public_fact(std::uint32_t id, const rete::Fact& record, const runtime::Fact
             slot.provenance.reset();
         }
     }
-    public_origin(origin, program, sources, fact.origin);
 }
 
 }  // namespace
@@ -260,8 +267,13 @@ RunResult Engine::run(const RunOptions& options) {
     session.for_each_fact([&](std::uint32_t id, const rete::Fact& record,
                               const runtime::FactOrigin& origin,
                               const std::vector<std::optional<Provenance>>& provenance) {
-        public_fact(id, record, origin, provenance, program, impl_->sources, fact);
-        if (options.keep_fact && !cited.contains(id) && !options.keep_fact(fact)) {
+        public_header(id, record, origin, program, impl_->sources, fact);
+        const bool filtered = options.keep_fact && !cited.contains(id);
+        if (filtered && options.may_keep_fact && !options.may_keep_fact(fact)) {
+            return;  // decided by the header: the slots are never built
+        }
+        public_slots(record, provenance, program, fact);
+        if (filtered && !options.keep_fact(fact)) {
             return;
         }
         result.facts.push_back(std::move(fact));

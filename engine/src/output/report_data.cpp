@@ -246,6 +246,11 @@ void put(mu::data& object, const std::string& key, mu::data&& value) {
 }
 
 // Keep in step with what swot(), sources() and recommendations() read above.
+bool report_may_read_fact(const FactResult& fact) {
+    return fact.template_name == "evidence" || fact.template_name == "finding" ||
+           fact.origin.kind == FactOrigin::Kind::File;
+}
+
 bool report_reads_fact(const FactResult& fact) {
     if (fact.template_name == "evidence" || fact.template_name == "finding") {
         return true;

@@ -26,6 +26,9 @@ std::string render_html_report(const RunResult& result, const ReportContext& con
 /// recommendations cite: `evidence` and `finding` facts, and fact-file facts that name a
 /// source. For RunOptions::keep_fact: a RunResult for these reports needs no other fact.
 bool report_reads_fact(const FactResult& fact);
+/// The part of report_reads_fact that needs no slot (RunOptions::may_keep_fact): false for a
+/// fact neither `evidence`, `finding` nor from a fact file (e.g. one a rule derived).
+bool report_may_read_fact(const FactResult& fact);
 /// `{"diagnostics": [{"code","severity","file","line","column","message"}...]}`.
 std::string render_json_diagnostics(const std::vector<Diagnostic>& diagnostics,
                                     const SourceManager& sources);

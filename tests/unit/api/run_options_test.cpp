@@ -82,6 +82,38 @@ TEST_CASE("keep_fact chooses the facts a RunResult lists", "[api]") {
     CHECK(result.facts[0].origin.rule == "heavy");
 }
 
+TEST_CASE("may_keep_fact drops facts by their header, before keep_fact", "[api]") {
+    Engine engine;
+    REQUIRE(engine.load_rules_text("t.rules", rules));
+    REQUIRE(engine.load_facts_text("t.toml", items));
+    RunOptions options;
+    std::set<std::string> asked;  // "id template slots" keep_fact was asked about
+    options.may_keep_fact = [](const FactResult& f) {
+        CHECK(f.slots.empty());  // the header only
+        return f.origin.kind == FactOrigin::Kind::File;
+    };
+    options.keep_fact = [&](const FactResult& f) {
+        asked.insert(std::to_string(f.id) + " " + f.template_name + " " +
+                     std::to_string(f.slots.size()));
+        return f.slots.at(0).value != Value::symbol("a");
+    };
+    const RunResult result = engine.run(options);
+    CHECK(result.stats.facts_final == 3);
+    // the derived fact never reached keep_fact; the file facts did, with their slots
+    CHECK(asked == std::set<std::string>{"1 item 2", "2 item 2"});
+    REQUIRE(result.facts.size() == 1);
+    CHECK(result.facts[0].id == 2);
+    CHECK(result.facts[0].slots.at(1).value == Value::integer(20));
+    SECTION("without keep_fact it is not used: every fact is listed") {
+        RunOptions only_header;
+        only_header.may_keep_fact = [](const FactResult&) { return false; };
+        Engine again;
+        REQUIRE(again.load_rules_text("t.rules", rules));
+        REQUIRE(again.load_facts_text("t.toml", items));
+        CHECK(again.run(only_header).facts.size() == 3);
+    }
+}
+
 TEST_CASE("reports of a result with only the facts they read are unchanged", "[api]") {
     ::setenv("SOURCE_DATE_EPOCH", "1790000000", 1);
     Engine full_engine;
@@ -93,6 +125,7 @@ TEST_CASE("reports of a result with only the facts they read are unchanged", "[a
     RunOptions options;
     options.release_facts = true;
     options.keep_fact = output::report_reads_fact;
+    options.may_keep_fact = output::report_may_read_fact;  // as the CLI sets them
     const RunResult lean = lean_engine.run(options);
 
     REQUIRE(full.errors.empty());
