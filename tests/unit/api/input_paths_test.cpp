@@ -2,6 +2,7 @@
 // is warning W0004 (the wrong folder, most likely), whether other paths gave files or not.
 #include "maslahat/engine.hpp"
 #include "support/catch.hpp"
+#include "temp_tree.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -13,34 +14,19 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempTree {
-    fs::path root =
-        fs::temp_directory_path() / ("maslahat_paths_test_" + std::to_string(::getpid()));
-    TempTree() {
-        fs::create_directories(root / "rules");
-        fs::create_directories(root / "facts");
-        fs::create_directories(root / "empty");
-        std::ofstream(root / "rules" / "r.rules")
-            << "template a { x: int }\n"
-               "rule r when a(x: ?x) then print \"{?x}\" end\n";
-        std::ofstream(root / "facts" / "a.toml") << "[[a]]\nx = 1\n";
-        std::ofstream(root / "empty" / "README") << "nothing here\n";
-    }
-    ~TempTree() {
-        std::error_code ec;
-        fs::remove_all(root, ec);
-    }
-    TempTree(const TempTree&) = delete;
-    TempTree& operator=(const TempTree&) = delete;
-    std::string operator/(const char* name) const {
-        return (root / name).string();
-    }
-};
+/// rules/ with one rule file, facts/ with one fact file, empty/ with neither
+test::TempTree make_tree() {
+    return test::TempTree("paths_test", {{"rules/r.rules",
+                                          "template a { x: int }\n"
+                                          "rule r when a(x: ?x) then print \"{?x}\" end\n"},
+                                         {"facts/a.toml", "[[a]]\nx = 1\n"},
+                                         {"empty/README", "nothing here\n"}});
+}
 
 }  // namespace
 
 TEST_CASE("a fact folder with no fact file is warning W0004", "[api]") {
-    const TempTree tree;
+    const test::TempTree tree = make_tree();
     Engine e;
     REQUIRE(e.load_rules({tree / "rules"}));
     SECTION("alone: no fact files found, the run goes on") {
@@ -61,7 +47,7 @@ TEST_CASE("a fact folder with no fact file is warning W0004", "[api]") {
 }
 
 TEST_CASE("an empty rule folder beside others is W0004, alone it is E0504", "[api]") {
-    const TempTree tree;
+    const test::TempTree tree = make_tree();
     SECTION("beside rules") {
         Engine e;
         CHECK(e.load_rules({tree / "rules", tree / "empty"}));

@@ -4,34 +4,16 @@
 // path order.
 #include "maslahat/engine.hpp"
 #include "support/catch.hpp"
+#include "temp_tree.hpp"
 
 #include <filesystem>
-#include <fstream>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 using namespace maslahat;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct RuleTree {
-    fs::path root =
-        fs::temp_directory_path() / ("maslahat_rule_order_test_" + std::to_string(::getpid()));
-    explicit RuleTree(const std::vector<std::pair<std::string, std::string>>& files) {
-        fs::create_directories(root);
-        for (const auto& [name, text] : files) {
-            std::ofstream(root / name, std::ios::binary) << text;
-        }
-    }
-    ~RuleTree() {
-        std::error_code ec;
-        fs::remove_all(root, ec);
-    }
-    RuleTree(const RuleTree&) = delete;
-    RuleTree& operator=(const RuleTree&) = delete;
-};
 
 /// "file-name code" of each diagnostic, in the order reported.
 std::vector<std::string> reported(const Engine& e) {
@@ -46,15 +28,17 @@ std::vector<std::string> reported(const Engine& e) {
 }  // namespace
 
 TEST_CASE("rule files report their diagnostics in file order", "[api]") {
-    const RuleTree tree({
-        {"a.rules", "template a { x: int }\nrule r1 when a(x: ?x) then print \"{?x}\" en\n"},
-        {"b.rules", std::string("template b { y: int }\n\xff\xfe\n")},  // invalid UTF-8
-        {"c.rules", "template c { z: int }\n"},
-        {"d.rules", "rule r4 when c(z: ?z then print \"x\" end\n"},
-        {"e.rules", "template e { w: int }\n"},
-    });
+    const test::TempTree tree(
+        "rule_order_test",
+        {
+            {"a.rules", "template a { x: int }\nrule r1 when a(x: ?x) then print \"{?x}\" en\n"},
+            {"b.rules", std::string("template b { y: int }\n\xff\xfe\n")},  // invalid UTF-8
+            {"c.rules", "template c { z: int }\n"},
+            {"d.rules", "rule r4 when c(z: ?z then print \"x\" end\n"},
+            {"e.rules", "template e { w: int }\n"},
+        });
     Engine e;
-    CHECK_FALSE(e.load_rules({tree.root.string()}));
+    CHECK_FALSE(e.load_rules({tree.root().string()}));
     const std::vector<std::string> got = reported(e);
     INFO(e.render_diagnostics());
     REQUIRE(got.size() >= 3);
@@ -81,9 +65,9 @@ TEST_CASE("rule files that parse form one program whatever the thread timing", "
                            "rule r" + n + " when t(x: ?x) then print \"" + n + " {?x}\" end\n");
         expected.push_back(n + " 7");
     }
-    const RuleTree tree(files);
+    const test::TempTree tree("rule_order_test", files);
     Engine e;
-    REQUIRE(e.load_rules({tree.root.string()}));
+    REQUIRE(e.load_rules({tree.root().string()}));
     REQUIRE(e.load_facts_text("f.toml", "[[t]]\nx = 7\n"));
     const RunResult r = e.run();
     CHECK(r.stats.rules == 12);
