@@ -4,13 +4,9 @@
 #include "support/catch.hpp"
 #include "temp_tree.hpp"
 
-#include <filesystem>
-#include <fstream>
 #include <string>
-#include <unistd.h>
 
 using namespace maslahat;
-namespace fs = std::filesystem;
 
 namespace {
 
