@@ -485,13 +485,12 @@ constexpr std::size_t chunks_ahead = 4;
 bool load_in_chunks(Loader& loader, const SourceManager& sources, FileId file,
                     const std::vector<TomlChunk>& chunks, std::vector<FactInput>& out) {
     const std::string_view text = sources.text(file);
-    const std::string_view path = sources.path(file);
     return support::parse_ahead<toml::table>(
         chunks.size(), chunks_ahead,
         [&](std::size_t i) -> std::optional<toml::table> {
             const TomlChunk& chunk = chunks[i];
             try {
-                return toml::parse(text.substr(chunk.begin, chunk.end - chunk.begin), path);
+                return toml::parse(text.substr(chunk.begin, chunk.end - chunk.begin));
             } catch (const toml::parse_error&) {
                 return std::nullopt;
             }
@@ -554,7 +553,7 @@ bool load_whole_file(const ir::Program& program, const SourceManager& sources, F
                      DiagnosticSink& sink, std::vector<FactInput>& out, FactFileMeta* meta) {
     toml::table root;
     try {
-        root = toml::parse(sources.text(file), std::string_view(sources.path(file)));
+        root = toml::parse(sources.text(file));
     } catch (const toml::parse_error& e) {
         report_parse_error(sources, file, e, sink);
         return false;
@@ -587,7 +586,7 @@ PreparedFile prepare_small_file(const SourceManager& sources, FileId file) {
                   check_toml_nesting(sources, file, p.checks);
     if (p.checks_ok) {
         try {
-            p.root = toml::parse(sources.text(file), std::string_view(sources.path(file)));
+            p.root = toml::parse(sources.text(file));
         } catch (const toml::parse_error& e) {
             report_parse_error(sources, file, e, p.parse_error);
         }
