@@ -10,6 +10,8 @@
 
 #include <charconv>
 #include <cmath>
+#include <future>
+#include <system_error>
 
 namespace maslahat {
 
@@ -77,7 +79,9 @@ bool Engine::Impl::analyze() {
     return program.has_value() && !sink.has_errors();
 }
 
-bool Engine::Impl::load_fact_files(const std::vector<FileId>& files) {
+bool Engine::Impl::load_fact_files(
+    const std::vector<FileId>& files,
+    const std::vector<std::shared_ptr<facts::ReadyFactFile>>* ready) {
     if (!program) {
         sink.error(DiagCode::E0504, std::nullopt, "fact files need rules: no program is loaded");
         return false;
@@ -85,7 +89,8 @@ bool Engine::Impl::load_fact_files(const std::vector<FileId>& files) {
     std::vector<FactInput> loaded;
     std::map<std::string, std::string> loaded_meta = meta;
     std::vector<facts::FactFileMeta> file_metas;
-    const bool ok = facts::load_fact_files(*program, sources, files, sink, loaded, file_metas);
+    const bool ok =
+        facts::load_fact_files(*program, sources, files, sink, loaded, file_metas, ready);
     for (auto& file_meta : file_metas) {
         for (auto& [key, value] : file_meta) {
             loaded_meta[key] = std::move(value);
@@ -152,7 +157,48 @@ bool Engine::load_facts(const std::vector<std::string>& paths) {
     if (impl_->sink.error_count() != errors_before) {
         return false;
     }
-    return impl_->load_fact_files(ids);
+    // the files prefetch_facts parsed from the same path and text are not parsed again
+    std::vector<std::shared_ptr<facts::ReadyFactFile>> ready;
+    if (impl_->prefetched.valid()) {
+        std::vector<std::shared_ptr<facts::ReadyFactFile>> parsed;
+        try {
+            parsed = impl_->prefetched.get();
+        } catch (...) {
+            parsed.clear();  // (out of memory or no thread): everything is parsed here
+        }
+        ready.resize(ids.size());
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            for (auto& r : parsed) {
+                if (r != nullptr && facts::ready_for(*r, impl_->sources, ids[i])) {
+                    ready[i] = std::move(r);
+                    break;
+                }
+            }
+        }
+    }
+    return impl_->load_fact_files(ids, ready.empty() ? nullptr : &ready);
+}
+
+void Engine::prefetch_facts(const std::vector<std::string>& paths) {
+    const std::size_t max_bytes = impl_->max_source_bytes;
+    try {
+        impl_->prefetched = std::async(std::launch::async, [paths, max_bytes] {
+            // its own sources and sinks: load_facts reads the files again and reports
+            SourceManager own;
+            DiagnosticSink ignored;
+            std::vector<std::shared_ptr<facts::ReadyFactFile>> parsed;
+            for (const std::string& path : api::expand_paths(paths, ".toml", ignored)) {
+                if (const auto file = api::read_source(own, path, ignored, max_bytes)) {
+                    if (auto ready = facts::parse_fact_file_ahead(own, *file)) {
+                        parsed.push_back(std::move(ready));
+                    }
+                }
+            }
+            return parsed;
+        });
+    } catch (const std::system_error&) {
+        impl_->prefetched = {};  // no thread: load_facts parses everything itself
+    }
 }
 
 bool Engine::load_facts_text(std::string name, std::string text) {

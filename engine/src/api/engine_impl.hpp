@@ -3,6 +3,7 @@
 #pragma once
 
 #include "api/source_loader.hpp"
+#include "facts/load_facts.hpp"
 #include "ir/program.hpp"
 #include "maslahat/diagnostics.hpp"
 #include "maslahat/engine.hpp"
@@ -11,7 +12,9 @@
 #include "rete/network.hpp"
 #include "sema/analyze.hpp"
 
+#include <future>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,8 +40,12 @@ struct Engine::Impl {
     static constexpr std::size_t files_ahead = 4;
     /// Re-checks every parsed file as one program.
     bool analyze();
-    /// Loads fact files in `files` all or nothing.
-    bool load_fact_files(const std::vector<FileId>& files);
+    /// Loads fact files in `files` all or nothing; `ready[i]`: files[i] parsed ahead.
+    bool load_fact_files(const std::vector<FileId>& files,
+                         const std::vector<std::shared_ptr<facts::ReadyFactFile>>* ready = nullptr);
+    /// Fact files read and parsed on another thread (Engine::prefetch_facts) for the next
+    /// load_facts, which uses those whose path and text it reads too.
+    std::future<std::vector<std::shared_ptr<facts::ReadyFactFile>>> prefetched;
 };
 
 }  // namespace maslahat

@@ -96,6 +96,7 @@ int load_failure_code(const Engine& engine) {
 std::optional<int> prepare(Engine& engine, const CliOptions& options) {
     engine.set_max_source_bytes(options.max_input_bytes);
     engine.set_max_nesting(options.max_nesting);
+    engine.prefetch_facts(fact_paths(options));  // parsed while the rules are
     if (!engine.load_rules(options.rules)) {
         print_diagnostics(engine);
         return load_failure_code(engine);

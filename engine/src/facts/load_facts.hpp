@@ -10,6 +10,7 @@
 #include "maslahat/source.hpp"
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -27,12 +28,26 @@ bool load_fact_file(const ir::Program& program, const SourceManager& sources, Fi
                     DiagnosticSink& sink, std::vector<FactInput>& out,
                     FactFileMeta* meta = nullptr);
 
+/// A small fact file checked and parsed ahead of loading, from its own copy of the text
+/// (toml++ stays inside the loader: opaque elsewhere).
+struct ReadyFactFile;
+
+/// Checks and parses fact file `file` of `sources` as load_fact_file would, for a later
+/// load_fact_files of the same path and text (e.g. while rule files are parsed); null for a
+/// file that is large (loaded in pieces) or would give any diagnostic: it is loaded as usual.
+/// Reads `sources` only: it may run on another thread with its own SourceManager.
+std::shared_ptr<ReadyFactFile> parse_fact_file_ahead(const SourceManager& sources, FileId file);
+/// Whether `ready` was parsed from file `file`'s path and text.
+bool ready_for(const ReadyFactFile& ready, const SourceManager& sources, FileId file);
+
 /// load_fact_file() for each of `files` in order, with the same diagnostics and facts; the
 /// TOML of the next small files is parsed on a second thread meanwhile. `metas[i]` is file
 /// i's meta. False when any file has an error (the files without one still append).
+/// `ready[i]`, when given and not null, is files[i] parsed ahead (ready_for it; used once).
 bool load_fact_files(const ir::Program& program, const SourceManager& sources,
                      const std::vector<FileId>& files, DiagnosticSink& sink,
-                     std::vector<FactInput>& out, std::vector<FactFileMeta>& metas);
+                     std::vector<FactInput>& out, std::vector<FactFileMeta>& metas,
+                     const std::vector<std::shared_ptr<ReadyFactFile>>* ready = nullptr);
 
 /// Reads `path` from disk into `sources` (E0107 when it cannot be read or is a directory,
 /// E0108 on a NUL byte, E0101 on invalid UTF-8, each pointing at the byte), then

@@ -596,16 +596,46 @@ PreparedFile prepare_small_file(const SourceManager& sources, FileId file) {
 
 }  // namespace
 
+/// A small fact file's text that passed every check and parsed, parsed from its own copy of
+/// the text (parse_fact_file_ahead).
+struct ReadyFactFile {
+    std::string path;
+    std::string text;
+    toml::table root;
+};
+
+std::shared_ptr<ReadyFactFile> parse_fact_file_ahead(const SourceManager& sources, FileId file) {
+    PreparedFile p = prepare_small_file(sources, file);
+    if (!p.small || !p.checks_ok || !p.root || !p.checks.empty()) {
+        return nullptr;  // loaded the usual way, with its diagnostics
+    }
+    return std::make_shared<ReadyFactFile>(ReadyFactFile{
+        std::string(sources.path(file)), std::string(sources.text(file)), std::move(*p.root)});
+}
+
+bool ready_for(const ReadyFactFile& ready, const SourceManager& sources, FileId file) {
+    return ready.path == sources.path(file) && ready.text == sources.text(file);
+}
+
 bool load_fact_files(const ir::Program& program, const SourceManager& sources,
                      const std::vector<FileId>& files, DiagnosticSink& sink,
-                     std::vector<FactInput>& out, std::vector<FactFileMeta>& metas) {
+                     std::vector<FactInput>& out, std::vector<FactFileMeta>& metas,
+                     const std::vector<std::shared_ptr<ReadyFactFile>>* ready) {
     metas.assign(files.size(), FactFileMeta{});
     bool ok = true;
     // The shipped knowledge base is 13 small files: toml++ parses the next ones on a second
     // thread while this one converts, in file order, with the diagnostics of a plain loop.
+    // A file parsed ahead (same path, same text) is not parsed again.
     support::parse_ahead<PreparedFile>(
         files.size(), chunks_ahead,
         [&](std::size_t i) -> std::optional<PreparedFile> {
+            if (ready != nullptr && i < ready->size() && (*ready)[i] != nullptr) {
+                PreparedFile p;  // what prepare_small_file gave for the same text
+                p.small = true;
+                p.checks_ok = true;
+                p.root = std::move((*ready)[i]->root);
+                return p;
+            }
             return prepare_small_file(sources, files[i]);
         },
         [&](std::size_t i, PreparedFile&& p) {

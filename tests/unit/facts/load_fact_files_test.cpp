@@ -110,3 +110,31 @@ TEST_CASE("every file of a call that all load well appends its facts", "[facts]"
     CHECK(together.facts == run(texts, false).facts);
     CHECK(together.facts.size() == 12 * 50);
 }
+
+TEST_CASE("a file parsed ahead is converted, not parsed again", "[facts]") {
+    const ir::Program program = fact_schema();
+    SourceManager early;  // the prefetch's own copy
+    const FileId a = early.add("facts/a.toml", indicators(0, 2));
+    const FileId bad = early.add("facts/bad.toml", "[[indicator]]\nname = = 1\n");
+    const auto ready_a = parse_fact_file_ahead(early, a);
+    REQUIRE(ready_a != nullptr);
+    CHECK(parse_fact_file_ahead(early, bad) == nullptr);  // a diagnostic: loaded as usual
+
+    SourceManager sources;
+    const FileId b = sources.add("facts/b.toml", indicators(50, 1));
+    const FileId a_again = sources.add("facts/a.toml", indicators(0, 2));
+    CHECK(ready_for(*ready_a, sources, a_again));
+    CHECK_FALSE(ready_for(*ready_a, sources, b));
+    // load_fact_files trusts ready[i]: given a's document for b, it converts a's tables,
+    // which shows the document parsed ahead is what gets loaded
+    std::vector<std::shared_ptr<ReadyFactFile>> ready{ready_a, nullptr};
+    DiagnosticSink sink;
+    std::vector<FactInput> out;
+    std::vector<FactFileMeta> metas;
+    CHECK(load_fact_files(program, sources, {b, a_again}, sink, out, metas, &ready));
+    REQUIRE(out.size() == 4);
+    CHECK(out[0].slots.at(0).to_string() == "i0");
+    CHECK(out[1].slots.at(0).to_string() == "i1");
+    CHECK(out[2].slots.at(0).to_string() == "i0");  // a, parsed here
+    CHECK(metas[0].at("subject") == "S0");
+}
