@@ -105,7 +105,7 @@ private:
     void move_key(std::size_t from, std::size_t to);
 
     Strategy strategy_;
-    /// Chunked: an activation never moves while pending, so sort keys can point at it.
+    /// Reserved: an activation never moves while pending, so sort keys can point at it.
     support::ReservedVector<Activation> slots_;
     std::vector<std::uint32_t> places_;  ///< by slot: position in inbox_, in_tree or unused
     std::vector<Handle> free_;
