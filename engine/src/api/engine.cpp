@@ -10,6 +10,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <filesystem>
 #include <future>
 #include <system_error>
 
@@ -188,6 +189,12 @@ void Engine::prefetch_facts(const std::vector<std::string>& paths) {
             DiagnosticSink ignored;
             std::vector<std::shared_ptr<facts::ReadyFactFile>> parsed;
             for (const std::string& path : api::expand_paths(paths, ".toml", ignored)) {
+                // a large file is loaded in pieces, never whole: not read twice
+                std::error_code ec;
+                const auto size = std::filesystem::file_size(path, ec);
+                if (ec || size > facts::largest_whole_fact_file) {
+                    continue;
+                }
                 if (const auto file = api::read_source(own, path, ignored, max_bytes)) {
                     if (auto ready = facts::parse_fact_file_ahead(own, *file)) {
                         parsed.push_back(std::move(ready));

@@ -9,6 +9,7 @@
 #include "maslahat/fact.hpp"
 #include "maslahat/source.hpp"
 
+#include <cstddef>
 #include <map>
 #include <memory>
 #include <string>
@@ -27,6 +28,10 @@ using FactFileMeta = std::map<std::string, std::string>;
 bool load_fact_file(const ir::Program& program, const SourceManager& sources, FileId file,
                     DiagnosticSink& sink, std::vector<FactInput>& out,
                     FactFileMeta* meta = nullptr);
+
+/// Fact files up to this size are parsed whole (and may be parsed ahead); larger ones in
+/// pieces: the whole DOM would take ~15x the file's size.
+inline constexpr std::size_t largest_whole_fact_file = 256 * 1024;
 
 /// A small fact file checked and parsed ahead of loading, from its own copy of the text
 /// (toml++ stays inside the loader: opaque elsewhere).

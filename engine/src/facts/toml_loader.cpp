@@ -561,8 +561,8 @@ bool load_whole_file(const ir::Program& program, const SourceManager& sources, F
     return convert_document(program, sources, file, sink, root, out, meta);
 }
 
-/// Files above this size are parsed in pieces: the whole DOM would take ~15x the file's size.
-constexpr std::size_t split_above = 256 * 1024;
+/// Files above this size are parsed in pieces (load_facts.hpp: largest_whole_fact_file).
+constexpr std::size_t split_above = largest_whole_fact_file;
 
 /// What load_fact_files' helper thread prepares for one small file: the byte and nesting
 /// checks (their diagnostics held back) and, when they pass, the parsed document or the

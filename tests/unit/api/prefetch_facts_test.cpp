@@ -17,6 +17,15 @@ const char* const rules =
     "template a { x: int  note: string ? }\n"
     "rule r when a(x: ?x) then print \"{?x}\" end\n";
 
+/// Over 256 KiB: loaded in pieces, never parsed ahead.
+std::string large_file() {
+    std::string text;
+    for (int i = 0; i < 12000; ++i) {
+        text += "[[a]]\nx = " + std::to_string(100 + i) + "\nnote = \"n\"\n\n";
+    }
+    return text;
+}
+
 struct Loaded {
     bool ok = false;
     std::string diagnostics;
@@ -45,6 +54,7 @@ TEST_CASE("prefetched fact files load as they do without the prefetch", "[api]")
                               {{"r.rules", rules},
                                {"facts/1.toml", "[[a]]\nx = 1\n[[a]]\nx = 2\n"},
                                {"facts/2.toml", "[[a]]\nx = 3\nnote = \"three\"\n"},
+                               {"large/5.toml", large_file()},
                                {"bad/3.toml", "[[a]]\nx = = 4\n"},
                                {"bad/4.toml", "[[a]]\ny = 5\n"}});
     const std::string root = tree.root().string();
@@ -52,7 +62,8 @@ TEST_CASE("prefetched fact files load as they do without the prefetch", "[api]")
          {std::vector<std::string>{tree / "facts"},
           std::vector<std::string>{tree / "facts", tree / "bad"},
           std::vector<std::string>{tree / "facts/1.toml", tree / "facts/1.toml"},
-          std::vector<std::string>{tree / "missing.toml", tree / "facts"}}) {
+          std::vector<std::string>{tree / "missing.toml", tree / "facts"},
+          std::vector<std::string>{tree / "large", tree / "facts"}}) {
         CAPTURE(paths);
         const Loaded plain = load(paths, false, root);
         const Loaded prefetched = load(paths, true, root);
@@ -60,6 +71,7 @@ TEST_CASE("prefetched fact files load as they do without the prefetch", "[api]")
         CHECK(prefetched.diagnostics == plain.diagnostics);
         CHECK(prefetched.output == plain.output);
     }
+    CHECK(load({tree / "large"}, true, root).output.size() == 12000);
     CHECK(load({tree / "facts"}, true, root).output == std::vector<std::string>{"3", "2", "1"});
 }
 
