@@ -1,7 +1,8 @@
 // A two-input node's left memory: the tokens it received, bucketed by the hash of their
 // join-key values. For its parent's first child a bucket is an intrusive list through
-// Token::next_left/prev_left in an open-addressing table (no vector per bucket, removal
-// needs no lookup); for other children, a vector searched on removal. Both iterate a bucket
+// Token::next_left/prev_left, in a slot that never moves, found by hash through an
+// open-addressing table (no vector per bucket, removal needs no lookup); for other
+// children, a vector searched on removal. Both iterate a bucket
 // in the same order: append at the end, remove by moving the last token into the hole.
 #pragma once
 
