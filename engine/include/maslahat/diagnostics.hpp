@@ -43,6 +43,8 @@ struct Diagnostic {
 class DiagnosticSink {
 public:
     void report(Diagnostic diagnostic);
+    /// Reports every diagnostic of `held` (one held back, e.g. by another thread), in order.
+    void report_all(const DiagnosticSink& held);
     void error(DiagCode code, std::optional<SourceSpan> span, std::string message);
     void warning(DiagCode code, std::optional<SourceSpan> span, std::string message);
 

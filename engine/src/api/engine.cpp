@@ -62,11 +62,8 @@ void Engine::Impl::parse_files(const std::vector<std::string>& paths) {
             return p;
         },
         [&](std::size_t i, Parsed&& p) {
-            for (const DiagnosticSink* held : {&reads[i].diagnostics, &p.diagnostics}) {
-                for (const Diagnostic& d : held->all()) {
-                    sink.report(d);
-                }
-            }
+            sink.report_all(reads[i].diagnostics);
+            sink.report_all(p.diagnostics);
             if (p.ast) {
                 parsed.push_back(sema::ParsedFile{*reads[i].file, std::move(*p.ast)});
             }

@@ -44,6 +44,12 @@ void DiagnosticSink::report(Diagnostic diagnostic) {
     diagnostics_.push_back(std::move(diagnostic));
 }
 
+void DiagnosticSink::report_all(const DiagnosticSink& held) {
+    for (const Diagnostic& d : held.diagnostics_) {
+        report(d);
+    }
+}
+
 void DiagnosticSink::error(DiagCode code, std::optional<SourceSpan> span, std::string message) {
     report(Diagnostic{Severity::Error, code, span, std::move(message), {}});
 }

@@ -517,9 +517,7 @@ bool load_large_file(const ir::Program& program, const SourceManager& sources, F
     if (!load_in_chunks(loader, sources, file, chunks, facts)) {
         return false;
     }
-    for (const Diagnostic& d : quiet.all()) {
-        sink.report(d);  // warnings, if any
-    }
+    sink.report_all(quiet);  // warnings, if any
     append(out, std::move(facts));
     if (meta != nullptr) {
         *meta = loader.take_meta();
@@ -644,11 +642,8 @@ bool load_fact_files(const ir::Program& program, const SourceManager& sources,
                 ok = load_fact_file(program, sources, file, sink, out, &metas[i]) && ok;
                 return true;
             }
-            for (const DiagnosticSink* held : {&p.checks, &p.parse_error}) {
-                for (const Diagnostic& d : held->all()) {
-                    sink.report(d);
-                }
-            }
+            sink.report_all(p.checks);
+            sink.report_all(p.parse_error);
             ok = p.checks_ok && p.root &&
                  convert_document(program, sources, file, sink, *p.root, out, &metas[i]) && ok;
             return true;
@@ -677,9 +672,7 @@ bool load_fact_file(const ir::Program& program, const SourceManager& sources, Fi
                                   [&] { return check_toml_nesting(sources, file, nesting_sink); });
         const auto chunks = split_toml(text, chunk_bytes);
         const bool nesting_ok = nesting.get();
-        for (const Diagnostic& d : nesting_sink.all()) {
-            sink.report(d);
-        }
+        sink.report_all(nesting_sink);
         if (!nesting_ok) {
             return false;
         }

@@ -335,9 +335,7 @@ std::optional<std::string> format_source(const SourceManager& sources, FileId fi
                                          DiagnosticSink& sink) {
     DiagnosticSink local;
     auto ast = dsl::parse_file(sources, file, local);
-    for (const auto& d : local.all()) {
-        sink.report(d);
-    }
+    sink.report_all(local);
     if (!ast || local.has_errors()) {
         return std::nullopt;
     }
