@@ -245,19 +245,26 @@ void put(mu::data& object, const std::string& key, mu::data&& value) {
     }
 }
 
+namespace {
 // Keep in step with what swot(), sources() and recommendations() read above.
+/// The templates the reports read every fact of.
+bool report_template(const FactResult& fact) {
+    return fact.template_name == "evidence" || fact.template_name == "finding";
+}
+}  // namespace
+
 bool report_may_read_fact(const FactResult& fact) {
-    return fact.template_name == "evidence" || fact.template_name == "finding" ||
-           fact.origin.kind == FactOrigin::Kind::File;
+    return report_template(fact) || fact.origin.kind == FactOrigin::Kind::File;
 }
 
 bool report_reads_fact(const FactResult& fact) {
-    if (fact.template_name == "evidence" || fact.template_name == "finding") {
-        return true;
-    }
-    if (fact.origin.kind != FactOrigin::Kind::File) {
+    if (!report_may_read_fact(fact)) {
         return false;
     }
+    if (report_template(fact)) {
+        return true;
+    }
+    // a fact-file fact that names a source
     for (const auto& s : fact.slots) {
         if ((s.provenance && !s.provenance->source.empty()) ||
             (s.name == "source" && s.value.is_text() && !s.value.text().empty())) {
