@@ -164,15 +164,7 @@ bool Engine::load_facts(const std::vector<std::string>& paths) {
         } catch (...) {
             parsed.clear();  // (out of memory or no thread): everything is parsed here
         }
-        ready.resize(ids.size());
-        for (std::size_t i = 0; i < ids.size(); ++i) {
-            for (auto& r : parsed) {
-                if (r != nullptr && facts::ready_for(*r, impl_->sources, ids[i])) {
-                    ready[i] = std::move(r);
-                    break;
-                }
-            }
-        }
+        ready = facts::match_ready_files(impl_->sources, ids, std::move(parsed));
     }
     return impl_->load_fact_files(ids, ready.empty() ? nullptr : &ready);
 }

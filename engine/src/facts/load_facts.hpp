@@ -44,6 +44,11 @@ struct ReadyFactFile;
 std::shared_ptr<ReadyFactFile> parse_fact_file_ahead(const SourceManager& sources, FileId file);
 /// Whether `ready` was parsed from file `file`'s path and text.
 bool ready_for(const ReadyFactFile& ready, const SourceManager& sources, FileId file);
+/// For each of `files`, the one of `parsed` made from its path and text (ready_for), or null;
+/// each is given to one file at most.
+std::vector<std::shared_ptr<ReadyFactFile>> match_ready_files(
+    const SourceManager& sources, const std::vector<FileId>& files,
+    std::vector<std::shared_ptr<ReadyFactFile>> parsed);
 
 /// load_fact_file() for each of `files` in order, with the same diagnostics and facts; the
 /// TOML of the next small files is parsed on a second thread meanwhile. `metas[i]` is file

@@ -18,6 +18,7 @@
 #include <optional>
 #include <sstream>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -613,6 +614,32 @@ std::shared_ptr<ReadyFactFile> parse_fact_file_ahead(const SourceManager& source
 
 bool ready_for(const ReadyFactFile& ready, const SourceManager& sources, FileId file) {
     return ready.path == sources.path(file) && ready.text == sources.text(file);
+}
+
+std::vector<std::shared_ptr<ReadyFactFile>> match_ready_files(
+    const SourceManager& sources, const std::vector<FileId>& files,
+    std::vector<std::shared_ptr<ReadyFactFile>> parsed) {
+    // by path (a path given twice was parsed twice): one lookup per file, not a scan
+    std::unordered_map<std::string_view, std::vector<std::size_t>> by_path;
+    for (std::size_t j = 0; j < parsed.size(); ++j) {
+        if (parsed[j] != nullptr) {
+            by_path[parsed[j]->path].push_back(j);
+        }
+    }
+    std::vector<std::shared_ptr<ReadyFactFile>> ready(files.size());
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        const auto it = by_path.find(sources.path(files[i]));
+        if (it == by_path.end()) {
+            continue;
+        }
+        for (const std::size_t j : it->second) {
+            if (parsed[j] != nullptr && ready_for(*parsed[j], sources, files[i])) {
+                ready[i] = std::move(parsed[j]);  // (its path stays valid: `ready` owns it)
+                break;
+            }
+        }
+    }
+    return ready;
 }
 
 bool load_fact_files(const ir::Program& program, const SourceManager& sources,

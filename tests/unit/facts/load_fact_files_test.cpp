@@ -138,3 +138,23 @@ TEST_CASE("a file parsed ahead is converted, not parsed again", "[facts]") {
     CHECK(out[2].slots.at(0).to_string() == "i0");  // a, parsed here
     CHECK(metas[0].at("subject") == "S0");
 }
+
+TEST_CASE("files parsed ahead are matched by path and text, each used once", "[facts]") {
+    SourceManager early;
+    const auto a1 = parse_fact_file_ahead(early, early.add("facts/a.toml", indicators(0, 1)));
+    const auto a2 = parse_fact_file_ahead(early, early.add("facts/a.toml", indicators(5, 1)));
+    const auto b = parse_fact_file_ahead(early, early.add("facts/b.toml", indicators(9, 1)));
+    REQUIRE((a1 && a2 && b));
+
+    SourceManager sources;
+    const FileId new_a = sources.add("facts/a.toml", indicators(5, 1));   // a2's text
+    const FileId same_a = sources.add("facts/a.toml", indicators(5, 1));  // a2 again
+    const FileId c = sources.add("facts/c.toml", indicators(9, 1));       // b's text, not path
+    const FileId old_a = sources.add("facts/a.toml", indicators(0, 1));   // a1's text
+    const auto ready = match_ready_files(sources, {new_a, same_a, c, old_a}, {a1, b, a2});
+    REQUIRE(ready.size() == 4);
+    CHECK(ready[0] == a2);
+    CHECK(ready[1] == nullptr);  // a2 was given already
+    CHECK(ready[2] == nullptr);
+    CHECK(ready[3] == a1);
+}
