@@ -49,24 +49,9 @@ void Memory::reset_memories(std::size_t joins, std::size_t negatives, std::size_
     for (std::size_t i = 0; i < net_.node_count(); ++i) {
         const NodeId id = make_id<NodeId>(i);
         const Node& n = net_.node(id);
-        if (n.kind == NodeKind::Root) {
-            continue;
-        }
-        const bool first = net_.node(n.parent).children.front() == id;
-        const JoinSpec* spec = net_.spec(n);
-        const bool keyed = spec == nullptr || !spec->keys.empty();
-        switch (n.kind) {
-            case NodeKind::Join:
-                joins_[n.data].left = LeftMemory(first, keyed);
-                break;
-            case NodeKind::Negative:
-                negatives_[n.data].left = LeftMemory(first, keyed);
-                break;
-            case NodeKind::Aggregate:
-                aggregates_[n.data].left = LeftMemory(first, keyed);
-                break;
-            default:
-                break;
+        if (LeftMemory* left = left_memory(n)) {
+            const bool first = net_.node(n.parent).children.front() == id;
+            *left = LeftMemory(first, !net_.spec(n)->keys.empty());
         }
     }
 }
@@ -406,16 +391,20 @@ std::size_t entries(const HashIndex<Id>& index) {
 }  // namespace
 
 std::size_t Memory::left_count(NodeId id) const {
-    const Node& n = net_.node(id);
+    const LeftMemory* left = left_memory(net_.node(id));
+    return left == nullptr ? 0 : left->size();
+}
+
+const LeftMemory* Memory::left_memory(const Node& n) const {
     switch (n.kind) {
         case NodeKind::Join:
-            return joins_[n.data].left.size();
+            return &joins_[n.data].left;
         case NodeKind::Negative:
-            return negatives_[n.data].left.size();
+            return &negatives_[n.data].left;
         case NodeKind::Aggregate:
-            return aggregates_[n.data].left.size();
+            return &aggregates_[n.data].left;
         default:
-            return 0;
+            return nullptr;
     }
 }
 

@@ -160,6 +160,11 @@ private:
     static bool keeps_right_memory(const Node& join) {
         return join.parent != Network::root;
     }
+    /// The left memory of a join, negative or aggregate node; null for other kinds.
+    const LeftMemory* left_memory(const Node& n) const;
+    LeftMemory* left_memory(const Node& n) {
+        return const_cast<LeftMemory*>(std::as_const(*this).left_memory(n));
+    }
     /// The right memory of a join, negative or aggregate node; null for other kinds and
     /// for a rule's first join, which keeps none.
     const HashIndex<FactId>* right_memory(const Node& n) const;
