@@ -19,8 +19,7 @@ bool same_spec(const JoinSpec& a, const JoinSpec& b) {
 /// `test ?v OP EXPR` with ?v a slot of the pattern at `token` and EXPR reading no other
 /// position: the constraint `slot OP EXPR` of that pattern (same comparison, same values).
 std::optional<ir::Constraint> as_own_slot_constraint(const ir::Expr& test, ir::TokenIndex token) {
-    if (test.kind != ir::ExprKind::Binary || test.op < ir::Op::Eq || test.op >= ir::Op::Add ||
-        test.args.size() != 2) {
+    if (!is_comparison(test)) {
         return std::nullopt;
     }
     const ir::Expr& var = test.args[0];

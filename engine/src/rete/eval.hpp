@@ -45,11 +45,16 @@ struct EvalError {
 /// Evaluates `expr`; on a run-time error sets `error` (if not yet set) and returns nil.
 Value evaluate(const ir::Expr& expr, const Frame& frame, std::optional<EvalError>& error);
 
-/// `?var OP literal` with OP a comparison (what eval() would hand to compare_values): the
-/// common `test`, compared in place by the match without the evaluator.
-inline bool is_slot_literal_comparison(const ir::Expr& e) {
+/// `A OP B` with OP a comparison or membership (what eval() hands to compare_values).
+inline bool is_comparison(const ir::Expr& e) {
     return e.kind == ir::ExprKind::Binary && e.op >= ir::Op::Eq && e.op < ir::Op::Add &&
-           e.args.size() == 2 && e.args[0].kind == ir::ExprKind::SlotRef &&
+           e.args.size() == 2;
+}
+
+/// `?var OP literal` with OP a comparison: the common `test`, compared in place by the
+/// match without the evaluator.
+inline bool is_slot_literal_comparison(const ir::Expr& e) {
+    return is_comparison(e) && e.args[0].kind == ir::ExprKind::SlotRef &&
            e.args[1].kind == ir::ExprKind::Literal;
 }
 
