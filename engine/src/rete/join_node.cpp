@@ -40,6 +40,11 @@ void Memory::join_right_activate(const Node& n, NodeId id, FactId f, std::size_t
         }
         return;
     }
+    if (chain_doomed(id)) {
+        // every token it would meet holds a doomed fact: nothing would be built
+        skipped_.push_back(Skipped{tokens_.next_serial(), id, no_token, f});
+        return;
+    }
     for_each_left(joins_[n.data].left, h, [&](TokenId t) {
         if (join_passes(s, n, t, f)) {
             emit(id, t, f, true, Value());

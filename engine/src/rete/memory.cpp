@@ -29,6 +29,7 @@ Memory::Memory(const Network& network, MatchListener& listener)
     }
     // nodes are built parents first, so children have larger ids: walk backwards
     feeds_partner_.assign(net_.node_count(), false);
+    alpha_live_.assign(net_.alpha_count(), 0);
     for (std::size_t i = net_.node_count(); i-- > 0;) {
         const Node& n = net_.node(make_id<NodeId>(i));
         bool feeds = n.kind == NodeKind::NccPartner;
@@ -78,6 +79,7 @@ FactId Memory::assert_fact(ir::TemplateIndex template_index, std::vector<Value>&
             return;
         }
         facts_.get(f).alphas.push_back(a);
+        ++alpha_live_[index(a)];
         // Doorenbos: add to each successor's right memory just before activating it, so a
         // token created by an earlier successor never meets this fact twice.
         for (const NodeId succ : alpha.successors) {
@@ -122,6 +124,9 @@ void Memory::retract_fact(FactId f) {
             right_retract(succ, f);
         }
     }
+    for (const AlphaId a : alphas) {
+        --alpha_live_[index(a)];
+    }
     facts_.kill(f);
 }
 
@@ -140,6 +145,10 @@ void Memory::clear_doomed() {
 }
 
 void Memory::replay(const Skipped& s) {
+    if (s.parent == no_token) {
+        replay_right_activation(s);
+        return;
+    }
     if (!tokens_.valid(s.parent) || tokens_[s.parent].serial != s.parent_serial ||
         (s.fact != no_fact && !facts_.live(s.fact))) {
         return;  // its parent or its fact went away later in the firing
@@ -171,6 +180,53 @@ void Memory::replay(const Skipped& s) {
             break;
         default:
             break;
+    }
+}
+
+void Memory::replay_right_activation(const Skipped& s) {
+    if (!facts_.live(s.fact)) {
+        return;  // retracted later in the firing: it meets no token
+    }
+    const Node& n = net_.node(s.node);
+    const JoinSpec& spec = net_.join(n).spec;
+    // the tokens made after the skip met the fact when they were made (or were skipped
+    // themselves); the older ones still there are those the right activation would have met
+    std::vector<TokenId> older;
+    for_each_left(joins_[n.data].left, right_hash(spec, s.fact), [&](TokenId t) {
+        if (tokens_[t].serial < s.parent_serial) {
+            older.push_back(t);
+        }
+    });
+    for (const TokenId t : older) {
+        if (join_passes(spec, n, t, s.fact)) {
+            emit(s.node, t, s.fact, true, Value());
+        }
+    }
+}
+
+bool Memory::chain_doomed(NodeId node) const {
+    if (doomed_.empty() || feeds_partner_[index(node)]) {
+        return false;
+    }
+    for (NodeId id = net_.node(node).parent;;) {
+        const Node& n = net_.node(id);
+        if (n.kind == NodeKind::Root) {
+            return false;
+        }
+        if (n.kind == NodeKind::Join) {
+            const AlphaId a = net_.join(n).spec.alpha;
+            std::uint32_t doomed_here = 0;
+            for (const FactId f : doomed_) {
+                const AlphaIds& passed = facts_.get(f).alphas;
+                if (facts_.live(f) && std::find(passed.begin(), passed.end(), a) != passed.end()) {
+                    ++doomed_here;
+                }
+            }
+            if (doomed_here != 0 && doomed_here == alpha_live_[index(a)]) {
+                return true;
+            }
+        }
+        id = n.parent;
     }
 }
 

@@ -13,6 +13,7 @@
 #include "rete/token.hpp"
 
 #include <absl/container/flat_hash_map.h>
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <set>
@@ -126,7 +127,9 @@ public:
     /// fire and would be deleted within the firing — unless they feed a `not { }` /
     /// `exists { }` group, whose counts other tokens see.
     void doom(FactId f) {
-        doomed_.push_back(f);
+        if (std::find(doomed_.begin(), doomed_.end(), f) == doomed_.end()) {
+            doomed_.push_back(f);  // once: chain_doomed counts them
+        }
     }
     /// Ends the firing's doomed set. If a doomed fact is still live (an action failed before
     /// its retract), the tokens not built that are still valid are built now, so the match
@@ -275,8 +278,18 @@ private:
     /// fact left the right memories, so no negative node counted it for them.
     std::uint64_t retract_floor_ = 0;
     std::vector<FactId> doomed_;  ///< see doom()
+    /// By alpha node: the live facts that passed it (chain_doomed compares them with doomed_).
+    std::vector<std::uint32_t> alpha_live_;
+    /// Whether every token in the left memory of `node` holds a doomed fact: some join above
+    /// it takes its facts from an alpha memory whose live facts are all doomed, and every
+    /// token that reaches `node` holds one of them. A right activation of `node` then builds
+    /// nothing (each token would be skipped) and is skipped as a whole, without reading a
+    /// token. False when an NCC partner is below (see doomed()).
+    bool chain_doomed(NodeId node) const;
     /// A token not built because of doomed_, kept to build it after all if a doomed fact
-    /// survives the firing (an action failed before retracting it).
+    /// survives the firing (an action failed before retracting it). With parent no_token,
+    /// a whole right activation of `node` by `fact` (chain_doomed): the tokens of its left
+    /// memory older than `parent_serial` meet the fact again.
     struct Skipped {
         std::uint64_t parent_serial = 0;
         NodeId node{};
@@ -285,6 +298,7 @@ private:
     };
     std::vector<Skipped> skipped_;
     void replay(const Skipped& s);
+    void replay_right_activation(const Skipped& s);
     std::vector<bool> feeds_partner_;  ///< by node: an NCC partner is below it
 };
 

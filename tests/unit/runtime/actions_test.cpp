@@ -271,6 +271,40 @@ rule after when ctx(s: done) note(n: ?n) then print "after {?n}" end
     CHECK(recorder.added == Lines{"after"});
 }
 
+// A new fact is not joined at all with the matches above it while all of them hold a fact
+// the firing will retract; with one fact of that pattern not doomed, it meets that one.
+TEST_CASE("a fact asserted while only some facts of a pattern are doomed meets the others",
+          "[runtime]") {
+    Engine e(R"(
+template ctx { s: symbol  k: int }
+template item { n: int }
+template note { n: int }
+rule step when ?c <- ctx(s: go, k: 1) item(n: ?n) then assert note(n: ?n) modify ?c(s: done) end
+rule watch when ctx(s: go, k: ?k) note(n: ?n) then print "watch {?k} {?n}" end
+)");
+    e.fact("ctx", {{"s", sym("go")}, {"k", integer(1)}});
+    SECTION("the only ctx of the pattern is doomed: the note meets nothing") {
+        e.fact("item", {{"n", integer(7)}});
+        const auto out = e.run();
+        CHECK(out.status == runtime::RunStatus::Done);
+        CHECK(e.output().empty());
+    }
+    SECTION("a second ctx of the pattern is not doomed: the note meets it") {
+        e.fact("ctx", {{"s", sym("go")}, {"k", integer(2)}});
+        e.fact("item", {{"n", integer(7)}});
+        const auto out = e.run();
+        CHECK(out.status == runtime::RunStatus::Done);
+        CHECK(e.output() == Lines{"watch 2 7"});
+    }
+    SECTION("the second ctx went away before: the note meets nothing") {
+        e.fact("ctx", {{"s", sym("stop")}, {"k", integer(2)}});
+        e.fact("item", {{"n", integer(7)}});
+        const auto out = e.run();
+        CHECK(out.status == runtime::RunStatus::Done);
+        CHECK(e.output().empty());
+    }
+}
+
 TEST_CASE("a firing that fails before its retract keeps the matches it did not build",
           "[runtime]") {
     Engine e(R"(
