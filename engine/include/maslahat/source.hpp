@@ -38,6 +38,10 @@ public:
 
     /// Line and code-point column of a byte offset (clamped to the buffer).
     LineColumn position(FileId file, std::uint32_t offset) const;
+    /// The 1-based line of a byte offset (clamped to the buffer). The search starts at line
+    /// `from` when that line starts at or before the offset: offsets read in increasing
+    /// order (facts in file order) find their lines in amortised constant time.
+    std::uint32_t line(FileId file, std::uint32_t offset, std::uint32_t from = 1) const;
     /// The text of a 1-based line without its line end ("\n" or "\r\n").
     std::string_view line_text(FileId file, std::uint32_t line) const;
     /// Byte offset of the start of a 1-based line.

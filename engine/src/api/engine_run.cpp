@@ -74,9 +74,16 @@ std::optional<Value> convert_for_slot(const ir::SlotType& type, const Value& v, 
     return Value::list(std::move(items));
 }
 
+/// Where the previous fact-file fact was: facts are read in id order, which is file order
+/// for the facts of one file, so the next one's line is found from there.
+struct LineCursor {
+    FileId file{};
+    std::uint32_t line = 1;
+};
+
 /// Fills `out` (assigning into its strings, so a reused one allocates nothing).
 void public_origin(const runtime::FactOrigin& origin, const ir::Program& program,
-                   const SourceManager& sources, FactOrigin& out) {
+                   const SourceManager& sources, FactOrigin& out, LineCursor& cursor) {
     out.kind = FactOrigin::Kind::Api;
     out.file.clear();
     out.line = 0;
@@ -89,18 +96,21 @@ void public_origin(const runtime::FactOrigin& origin, const ir::Program& program
     } else if (origin.span && static_cast<std::size_t>(origin.span->file) < sources.file_count()) {
         out.kind = FactOrigin::Kind::File;
         out.file = sources.path(origin.span->file);
-        out.line = sources.position(origin.span->file, origin.span->begin).line;
+        const FileId file = origin.span->file;
+        out.line = sources.line(file, origin.span->begin, cursor.file == file ? cursor.line : 1);
+        cursor = LineCursor{file, out.line};
     }
 }
 
 /// Makes `fact`'s id, template name and origin those of a working-memory fact, with no
 /// slots yet (public_slots), reusing its storage.
 void public_header(std::uint32_t id, const rete::Fact& record, const runtime::FactOrigin& origin,
-                   const ir::Program& program, const SourceManager& sources, FactResult& fact) {
+                   const ir::Program& program, const SourceManager& sources, FactResult& fact,
+                   LineCursor& cursor) {
     fact.id = id;
     fact.template_name = program.templates.at(record.template_index).name;
     fact.slots.clear();  // (keeps the capacity for public_slots)
-    public_origin(origin, program, sources, fact.origin);
+    public_origin(origin, program, sources, fact.origin, cursor);
 }
 
 /// Makes `fact`'s slots those of a working-memory fact, reusing their storage.
@@ -215,9 +225,11 @@ RunResult Engine::run(const RunOptions& options) {
     runtime::Session session(program, *impl_->network);
     session.set_observer(options.observer);
     for (auto& fact : impl_->facts) {
-        session.assert_fact(fact);
         if (options.release_facts) {
-            fact = FactInput{};  // its copy is in working memory now
+            session.assert_fact(std::move(fact));  // its values move into working memory
+            fact = FactInput{};
+        } else {
+            session.assert_fact(fact);
         }
     }
     if (options.release_facts) {
@@ -264,10 +276,11 @@ RunResult Engine::run(const RunOptions& options) {
         result.facts.reserve(session.live_fact_count());
     }
     FactResult fact;  // reused while the filter rejects facts: no allocation for those
+    LineCursor cursor;
     session.for_each_fact([&](std::uint32_t id, const rete::Fact& record,
                               const runtime::FactOrigin& origin,
                               const std::vector<std::optional<Provenance>>& provenance) {
-        public_header(id, record, origin, program, impl_->sources, fact);
+        public_header(id, record, origin, program, impl_->sources, fact, cursor);
         const bool filtered = options.keep_fact && !cited.contains(id);
         if (filtered && options.may_keep_fact && !options.may_keep_fact(fact)) {
             return;  // decided by the header: the slots are never built

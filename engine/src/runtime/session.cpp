@@ -30,15 +30,19 @@ bool Session::set_param(ir::ParamIndex param, Value value) {
 }
 
 std::uint32_t Session::assert_fact(const FactInput& fact) {
-    Meta meta;
-    meta.origin.span = fact.span;
-    meta.provenance = fact.provenance;
+    return assert_fact(FactInput(fact));
+}
+
+std::uint32_t Session::assert_fact(FactInput&& fact) {
     if (fact.template_index >= program_.templates.size()) {
         return 0;
     }
-    std::vector<Value> slots = fact.slots;
-    slots.resize(program_.templates[fact.template_index].slots.size());
-    return assert_internal(fact.template_index, std::move(slots), std::move(meta), std::nullopt);
+    Meta meta;
+    meta.origin.span = fact.span;
+    meta.provenance = std::move(fact.provenance);
+    fact.slots.resize(program_.templates[fact.template_index].slots.size());
+    return assert_internal(fact.template_index, std::move(fact.slots), std::move(meta),
+                           std::nullopt);
 }
 
 bool Session::retract_fact(std::uint32_t id) {

@@ -44,6 +44,8 @@ public:
     /// Asserts a fact (slots already checked and in slot order). Returns its id, or 0 when
     /// an equal fact is already live (spec §5: nothing happens).
     std::uint32_t assert_fact(const FactInput& fact);
+    /// The same, taking the fact's slot values and provenance instead of copying them.
+    std::uint32_t assert_fact(FactInput&& fact);
     /// Retracts a live fact from code; false if it is not live.
     bool retract_fact(std::uint32_t id);
 

@@ -54,6 +54,27 @@ LineColumn SourceManager::position(FileId file, std::uint32_t offset) const {
     return {line, support::count_code_points(prefix) + 1};
 }
 
+std::uint32_t SourceManager::line(FileId file, std::uint32_t offset, std::uint32_t from) const {
+    const File& f = get(file);
+    offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(f.text.size()));
+    const std::vector<std::uint32_t>& starts = f.line_starts;  // starts[0] == 0
+    std::size_t lo =
+        from >= 1 && from <= starts.size() && starts[from - 1] <= offset ? from - 1 : 0;
+    // gallop from `lo` to a line starting after the offset, then search between
+    std::size_t step = 1;
+    std::size_t hi = lo + 1;
+    while (hi < starts.size() && starts[hi] <= offset) {
+        lo = hi;
+        step *= 2;
+        hi = lo + step;
+    }
+    hi = std::min(hi, starts.size());
+    const auto first = starts.begin() + static_cast<std::ptrdiff_t>(lo + 1);
+    const auto it =
+        std::upper_bound(first, starts.begin() + static_cast<std::ptrdiff_t>(hi), offset);
+    return static_cast<std::uint32_t>(it - starts.begin());
+}
+
 std::uint32_t SourceManager::line_start(FileId file, std::uint32_t line) const {
     const File& f = get(file);
     if (line == 0 || line > f.line_starts.size()) {

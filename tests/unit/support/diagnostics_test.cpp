@@ -57,3 +57,26 @@ TEST_CASE("offset() is the inverse of position(), in code points, past a BOM", "
     CHECK(sources.offset(file, LineColumn{2, 99}) == text.rfind('\n'));
     CHECK(sources.offset(file, LineColumn{0, 1}) == 0);
 }
+
+// line() is position().line whatever the hint: a hint at or before the offset starts the
+// search there (facts read in file order), any other hint is ignored.
+TEST_CASE("line() agrees with position() for every offset and hint", "[diag]") {
+    SourceManager sources;
+    std::string text;
+    for (int i = 0; i < 300; ++i) {
+        text += std::string(static_cast<std::size_t>(i % 7), 'x') + "\n";  // empty lines too
+    }
+    text += "last line, no end";
+    const FileId file = sources.add("many.toml", text);
+    const auto size = static_cast<std::uint32_t>(text.size());
+    std::uint32_t cursor = 1;
+    for (std::uint32_t offset = 0; offset <= size + 5; ++offset) {
+        const std::uint32_t expected = sources.position(file, offset).line;
+        CHECK(sources.line(file, offset) == expected);
+        cursor = sources.line(file, offset, cursor);  // in increasing order, as the cursor is used
+        CHECK(cursor == expected);
+        for (const std::uint32_t hint : {0U, 2U, 150U, 301U, 302U, 999U}) {
+            CHECK(sources.line(file, offset, hint) == expected);
+        }
+    }
+}
