@@ -10,8 +10,6 @@
 
 #include <charconv>
 #include <cmath>
-#include <filesystem>
-#include <future>
 #include <system_error>
 
 namespace maslahat {
@@ -157,43 +155,25 @@ bool Engine::load_facts(const std::vector<std::string>& paths) {
     }
     // the files prefetch_facts parsed from the same path and text are not parsed again
     std::vector<std::shared_ptr<facts::ReadyFactFile>> ready;
-    if (impl_->prefetched.valid()) {
+    if (impl_->prefetched) {
         std::vector<std::shared_ptr<facts::ReadyFactFile>> parsed;
         try {
-            parsed = impl_->prefetched.get();
+            parsed = impl_->prefetched->take();
         } catch (...) {
-            parsed.clear();  // (out of memory or no thread): everything is parsed here
+            parsed.clear();  // (out of memory): everything is parsed here
         }
+        impl_->prefetched.reset();
         ready = facts::match_ready_files(impl_->sources, ids, std::move(parsed));
     }
     return impl_->load_fact_files(ids, ready.empty() ? nullptr : &ready);
 }
 
 void Engine::prefetch_facts(const std::vector<std::string>& paths) {
-    const std::size_t max_bytes = impl_->max_source_bytes;
+    impl_->prefetched.reset();  // (a previous prefetch: its thread stops after its file)
     try {
-        impl_->prefetched = std::async(std::launch::async, [paths, max_bytes] {
-            // its own sources and sinks: load_facts reads the files again and reports
-            SourceManager own;
-            DiagnosticSink ignored;
-            std::vector<std::shared_ptr<facts::ReadyFactFile>> parsed;
-            for (const std::string& path : api::expand_paths(paths, ".toml", ignored)) {
-                // a large file is loaded in pieces, never whole: not read twice
-                std::error_code ec;
-                const auto size = std::filesystem::file_size(path, ec);
-                if (ec || size > facts::largest_whole_fact_file) {
-                    continue;
-                }
-                if (const auto file = api::read_source(own, path, ignored, max_bytes)) {
-                    if (auto ready = facts::parse_fact_file_ahead(own, *file)) {
-                        parsed.push_back(std::move(ready));
-                    }
-                }
-            }
-            return parsed;
-        });
+        impl_->prefetched = std::make_unique<api::FactPrefetch>(paths, impl_->max_source_bytes);
     } catch (const std::system_error&) {
-        impl_->prefetched = {};  // no thread: load_facts parses everything itself
+        impl_->prefetched.reset();  // no thread: load_facts parses everything itself
     }
 }
 

@@ -2,6 +2,7 @@
 // loaded for the next run and the [meta] of fact files. Shared by the facade's source files.
 #pragma once
 
+#include "api/fact_prefetch.hpp"
 #include "api/source_loader.hpp"
 #include "facts/load_facts.hpp"
 #include "ir/program.hpp"
@@ -12,7 +13,6 @@
 #include "rete/network.hpp"
 #include "sema/analyze.hpp"
 
-#include <future>
 #include <map>
 #include <memory>
 #include <optional>
@@ -45,7 +45,7 @@ struct Engine::Impl {
                          const std::vector<std::shared_ptr<facts::ReadyFactFile>>* ready = nullptr);
     /// Fact files read and parsed on another thread (Engine::prefetch_facts) for the next
     /// load_facts, which uses those whose path and text it reads too.
-    std::future<std::vector<std::shared_ptr<facts::ReadyFactFile>>> prefetched;
+    std::unique_ptr<api::FactPrefetch> prefetched;
 };
 
 }  // namespace maslahat

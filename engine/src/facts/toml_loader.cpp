@@ -650,31 +650,42 @@ bool load_fact_files(const ir::Program& program, const SourceManager& sources,
     bool ok = true;
     // The shipped knowledge base is 13 small files: toml++ parses the next ones on a second
     // thread while this one converts, in file order, with the diagnostics of a plain loop.
-    // A file parsed ahead (same path, same text) is not parsed again.
-    support::parse_ahead<PreparedFile>(
-        files.size(), chunks_ahead,
-        [&](std::size_t i) -> std::optional<PreparedFile> {
-            if (ready != nullptr && i < ready->size() && (*ready)[i] != nullptr) {
-                PreparedFile p;  // what prepare_small_file gave for the same text
-                p.small = true;
-                p.checks_ok = true;
-                p.root = std::move((*ready)[i]->root);
-                return p;
-            }
-            return prepare_small_file(sources, files[i]);
-        },
-        [&](std::size_t i, PreparedFile&& p) {
-            const FileId file = files[i];
-            if (!p.small) {
-                ok = load_fact_file(program, sources, file, sink, out, &metas[i]) && ok;
-                return true;
-            }
-            sink.report_all(p.checks);
-            sink.report_all(p.parse_error);
-            ok = p.checks_ok && p.root &&
-                 convert_document(program, sources, file, sink, *p.root, out, &metas[i]) && ok;
+    // A file parsed ahead (same path, same text) is not parsed again; when at most one is
+    // left to parse, a second thread would only hand over documents that are ready.
+    const auto is_ready = [&](std::size_t i) {
+        return ready != nullptr && i < ready->size() && (*ready)[i] != nullptr;
+    };
+    std::size_t to_parse = 0;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        to_parse += is_ready(i) ? 0 : 1;
+    }
+    const auto produce = [&](std::size_t i) -> std::optional<PreparedFile> {
+        if (is_ready(i)) {
+            PreparedFile p;  // what prepare_small_file gave for the same text
+            p.small = true;
+            p.checks_ok = true;
+            p.root = std::move((*ready)[i]->root);
+            return p;
+        }
+        return prepare_small_file(sources, files[i]);
+    };
+    const auto consume = [&](std::size_t i, PreparedFile&& p) {
+        const FileId file = files[i];
+        if (!p.small) {
+            ok = load_fact_file(program, sources, file, sink, out, &metas[i]) && ok;
             return true;
-        });
+        }
+        sink.report_all(p.checks);
+        sink.report_all(p.parse_error);
+        ok = p.checks_ok && p.root &&
+             convert_document(program, sources, file, sink, *p.root, out, &metas[i]) && ok;
+        return true;
+    };
+    if (to_parse < 2) {
+        support::produce_in_order<PreparedFile>(files.size(), produce, consume);
+    } else {
+        support::parse_ahead<PreparedFile>(files.size(), chunks_ahead, produce, consume);
+    }
     return ok;
 }
 

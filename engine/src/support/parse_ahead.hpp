@@ -16,6 +16,24 @@
 
 namespace maslahat::support {
 
+/// parse_ahead on the calling thread alone: the same calls in the same order, for steps too
+/// small to be worth handing to another thread.
+template <typename T, typename Produce, typename Consume>
+bool produce_in_order(std::size_t n, Produce&& produce, Consume&& consume) {
+    for (std::size_t i = 0; i < n; ++i) {
+        std::optional<T> value;
+        try {
+            value = produce(i);
+        } catch (...) {
+            return false;  // as a failed step of parse_ahead
+        }
+        if (!value || !consume(i, std::move(*value))) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /// Calls produce(i) -> std::optional<T> for i in [0, n) on up to two threads and
 /// consume(i, T&&) -> bool in index order on the calling thread. Stops at the first produce
 /// that returns nullopt (or throws) or consume that returns false, and returns false then;
@@ -27,13 +45,7 @@ bool parse_ahead(std::size_t n, std::size_t window, Produce&& produce, Consume&&
         window = 1;
     }
     if (n < 2) {
-        for (std::size_t i = 0; i < n; ++i) {
-            std::optional<T> value = produce(i);
-            if (!value || !consume(i, std::move(*value))) {
-                return false;
-            }
-        }
-        return true;
+        return produce_in_order<T>(n, produce, consume);
     }
     struct Slot {
         bool ready = false;
