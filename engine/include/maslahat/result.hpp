@@ -37,7 +37,10 @@ struct FactOrigin {
     enum class Kind : std::uint8_t { File, Rule, Api } kind = Kind::Api;
     std::string file;        ///< File: path as given
     std::uint32_t line = 0;  ///< File: 1-based line of the table
-    std::string rule;        ///< Rule: the rule whose firing made it
+    /// File: some slot carries a `{ value, year, source }` provenance (set in the header
+    /// RunOptions::may_keep_fact sees, before the slots are filled in)
+    bool provenance = false;
+    std::string rule;  ///< Rule: the rule whose firing made it
     std::uint64_t firing = 0;
 };
 

@@ -82,11 +82,14 @@ struct LineCursor {
 };
 
 /// Fills `out` (assigning into its strings, so a reused one allocates nothing).
-void public_origin(const runtime::FactOrigin& origin, const ir::Program& program,
-                   const SourceManager& sources, FactOrigin& out, LineCursor& cursor) {
+void public_origin(const runtime::FactOrigin& origin,
+                   const std::vector<std::optional<Provenance>>& provenance,
+                   const ir::Program& program, const SourceManager& sources, FactOrigin& out,
+                   LineCursor& cursor) {
     out.kind = FactOrigin::Kind::Api;
     out.file.clear();
     out.line = 0;
+    out.provenance = false;
     out.rule.clear();
     out.firing = 0;
     if (origin.rule) {
@@ -99,18 +102,21 @@ void public_origin(const runtime::FactOrigin& origin, const ir::Program& program
         const FileId file = origin.span->file;
         out.line = sources.line(file, origin.span->begin, cursor.file == file ? cursor.line : 1);
         cursor = LineCursor{file, out.line};
+        out.provenance = std::any_of(provenance.begin(), provenance.end(),
+                                     [](const auto& p) { return p.has_value(); });
     }
 }
 
 /// Makes `fact`'s id, template name and origin those of a working-memory fact, with no
 /// slots yet (public_slots), reusing its storage.
 void public_header(std::uint32_t id, const rete::Fact& record, const runtime::FactOrigin& origin,
+                   const std::vector<std::optional<Provenance>>& provenance,
                    const ir::Program& program, const SourceManager& sources, FactResult& fact,
                    LineCursor& cursor) {
     fact.id = id;
     fact.template_name = program.templates.at(record.template_index).name;
     fact.slots.clear();  // (keeps the capacity for public_slots)
-    public_origin(origin, program, sources, fact.origin, cursor);
+    public_origin(origin, provenance, program, sources, fact.origin, cursor);
 }
 
 /// Makes `fact`'s slots those of a working-memory fact, reusing their storage.
@@ -280,7 +286,7 @@ RunResult Engine::run(const RunOptions& options) {
     session.for_each_fact([&](std::uint32_t id, const rete::Fact& record,
                               const runtime::FactOrigin& origin,
                               const std::vector<std::optional<Provenance>>& provenance) {
-        public_header(id, record, origin, program, impl_->sources, fact, cursor);
+        public_header(id, record, origin, provenance, program, impl_->sources, fact, cursor);
         const bool filtered = options.keep_fact && !cited.contains(id);
         if (filtered && options.may_keep_fact && !options.may_keep_fact(fact)) {
             return;  // decided by the header: the slots are never built

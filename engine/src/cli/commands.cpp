@@ -152,7 +152,7 @@ int run_run(const CliOptions& options) {
     run_options.release_facts = true;  // one run per process: no second copy of the facts
     if (options.format != "json") {
         run_options.keep_fact = output::report_reads_fact;  // only JSON lists every fact
-        run_options.may_keep_fact = output::report_may_read_fact;
+        run_options.may_keep_fact = output::report_may_read_fact_of(engine.summary().templates);
     }
     const RunResult result = engine.run(run_options);
     if (!result.errors.empty()) {

@@ -4,12 +4,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 namespace maslahat::output {
@@ -255,6 +257,24 @@ bool report_template(const FactResult& fact) {
 
 bool report_may_read_fact(const FactResult& fact) {
     return report_template(fact) || fact.origin.kind == FactOrigin::Kind::File;
+}
+
+std::function<bool(const FactResult&)> report_may_read_fact_of(
+    const std::vector<std::pair<std::string, std::vector<std::string>>>& templates) {
+    std::unordered_set<std::string> with_source;  // templates with a `source` slot
+    for (const auto& [name, slots] : templates) {
+        if (std::find(slots.begin(), slots.end(), "source") != slots.end()) {
+            with_source.insert(name);
+        }
+    }
+    return [with_source = std::move(with_source)](const FactResult& fact) {
+        if (!report_may_read_fact(fact)) {
+            return false;
+        }
+        // report_reads_fact keeps a fact-file fact only for a provenance or a `source` slot
+        return report_template(fact) || fact.origin.provenance ||
+               with_source.contains(fact.template_name);
+    };
 }
 
 bool report_reads_fact(const FactResult& fact) {

@@ -6,7 +6,9 @@
 #include "maslahat/result.hpp"
 #include "maslahat/source.hpp"
 
+#include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace maslahat::output {
@@ -29,6 +31,11 @@ bool report_reads_fact(const FactResult& fact);
 /// The part of report_reads_fact that needs no slot (RunOptions::may_keep_fact): false for a
 /// fact neither `evidence`, `finding` nor from a fact file (e.g. one a rule derived).
 bool report_may_read_fact(const FactResult& fact);
+/// report_may_read_fact knowing the program's templates: also false for a fact-file fact with
+/// no provenance whose template has no `source` slot (it cannot name a source). What the CLI
+/// gives RunOptions::may_keep_fact; `templates` as in ProgramSummary::templates.
+std::function<bool(const FactResult&)> report_may_read_fact_of(
+    const std::vector<std::pair<std::string, std::vector<std::string>>>& templates);
 /// `{"diagnostics": [{"code","severity","file","line","column","message"}...]}`.
 std::string render_json_diagnostics(const std::vector<Diagnostic>& diagnostics,
                                     const SourceManager& sources);
