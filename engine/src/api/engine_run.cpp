@@ -287,7 +287,7 @@ RunResult Engine::run(const RunOptions& options) {
                               const runtime::FactOrigin& origin,
                               const std::vector<std::optional<Provenance>>& provenance) {
         public_header(id, record, origin, provenance, program, impl_->sources, fact, cursor);
-        const bool filtered = options.keep_fact && !cited.contains(id);
+        const bool filtered = options.keep_fact && (cited.empty() || !cited.contains(id));
         if (filtered && options.may_keep_fact && !options.may_keep_fact(fact)) {
             return;  // decided by the header: the slots are never built
         }

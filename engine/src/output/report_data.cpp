@@ -10,6 +10,7 @@
 #include <ctime>
 #include <map>
 #include <set>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -251,7 +252,8 @@ namespace {
 // Keep in step with what swot(), sources() and recommendations() read above.
 /// The templates the reports read every fact of.
 bool report_template(const FactResult& fact) {
-    return fact.template_name == "evidence" || fact.template_name == "finding";
+    const std::string_view name = fact.template_name;  // (lengths compared first)
+    return name == std::string_view("evidence") || name == std::string_view("finding");
 }
 }  // namespace
 
@@ -268,12 +270,12 @@ std::function<bool(const FactResult&)> report_may_read_fact_of(
         }
     }
     return [with_source = std::move(with_source)](const FactResult& fact) {
-        if (!report_may_read_fact(fact)) {
-            return false;
+        if (fact.origin.kind != FactOrigin::Kind::File) {
+            return report_template(fact);  // (report_may_read_fact, origin first)
         }
         // report_reads_fact keeps a fact-file fact only for a provenance or a `source` slot
-        return report_template(fact) || fact.origin.provenance ||
-               with_source.contains(fact.template_name);
+        return fact.origin.provenance || with_source.contains(fact.template_name) ||
+               report_template(fact);
     };
 }
 
