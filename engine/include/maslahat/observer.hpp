@@ -68,6 +68,12 @@ public:
     virtual void support_added(const SupportEvent&) {}
     virtual void support_withdrawn(const SupportEvent&) {}
     virtual void log_record(const LogEvent&) {}
+    /// Whether it wants the match and working-memory events (every call above but
+    /// log_record): for an observer that does not, the engine builds no event at all (a
+    /// trace that is off costs nothing). log_record events always come.
+    virtual bool traces() const {
+        return true;
+    }
 };
 
 /// Forwards every event to several observers, in the order they were added.
@@ -107,6 +113,12 @@ public:
     void log_record(const LogEvent& e) override {
         for (auto* o : observers_)
             o->log_record(e);
+    }
+    bool traces() const override {
+        for (auto* o : observers_)
+            if (o->traces())
+                return true;
+        return false;
     }
 
 private:

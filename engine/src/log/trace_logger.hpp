@@ -28,6 +28,10 @@ public:
     void support_added(const SupportEvent& e) override;
     void support_withdrawn(const SupportEvent& e) override;
     void log_record(const LogEvent& e) override;
+    /// Only with `--trace`: otherwise the engine builds no event but log records.
+    bool traces() const override {
+        return trace_;
+    }
 
 private:
     std::string describe(const FactEvent& e) const;

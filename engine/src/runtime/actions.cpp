@@ -75,8 +75,8 @@ std::optional<Diagnostic> Session::fire(const agenda::Activation& activation) {
     current_rule_ = activation.rule;
     firing_serial_ = activation.serial;
     firing_token_gone_ = false;
-    if (observer_ != nullptr) {
-        observer_->rule_fired(
+    if (tracer_ != nullptr) {
+        tracer_->rule_fired(
             FiringEvent{firings_, activation.rule, rule.name, agenda::as_span(activation.facts)});
     }
     std::optional<Diagnostic> error;
@@ -208,7 +208,7 @@ std::optional<Diagnostic> Session::execute(Firing& f, const ir::Action& action) 
             tms_.recs[r].supports.push_back({f.activation.serial, record});
             tms_.by_token[f.activation.serial].recommendations.push_back(r);
             refresh_recommendation(r);
-            if (observer_ != nullptr) {
+            if (tracer_ != nullptr) {
                 SupportEvent e;
                 e.kind = SupportEvent::Kind::Recommendation;
                 e.recommendation = program_.recommendations[action.recommendation].id;
@@ -218,7 +218,7 @@ std::optional<Diagnostic> Session::execute(Firing& f, const ir::Action& action) 
                 e.confidence = record.confidence;
                 e.combined = tms_.recs[r].confidence;
                 e.facts = agenda::as_span(f.activation.facts);
-                observer_->support_added(e);
+                tracer_->support_added(e);
             }
             return std::nullopt;
         }

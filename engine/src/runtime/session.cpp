@@ -78,20 +78,20 @@ void Session::matched(std::uint32_t rule, rete::TokenId token, std::uint64_t ser
     const agenda::Activation* added = agenda_.add(
         agenda::NewActivation{rule, r.salience, clock_, token, activation_key(serial, rule), first,
                               agenda::as_span(facts)});
-    if (added != nullptr && observer_ != nullptr) {
-        observer_->activation_added(
+    if (added != nullptr && tracer_ != nullptr) {
+        tracer_->activation_added(
             ActivationEvent{rule, r.name, r.salience, agenda::as_span(added->facts)});
     }
 }
 
 void Session::unmatched(std::uint32_t rule, rete::TokenId token, std::uint64_t token_serial) {
     const std::uint64_t serial = activation_key(token_serial, rule);
-    if (observer_ == nullptr) {
+    if (tracer_ == nullptr) {
         agenda_.erase(token, serial);
     } else {
         agenda_.erase(token, serial, [&](const agenda::Activation& a) {
             const ir::Rule& r = program_.rules[rule];
-            observer_->activation_removed(
+            tracer_->activation_removed(
                 ActivationEvent{rule, r.name, r.salience, agenda::as_span(a.facts)});
         });
     }
@@ -109,11 +109,11 @@ bool Session::rematched(std::uint32_t rule, rete::TokenId token, std::uint64_t s
     if (a == nullptr) {
         return false;
     }
-    if (observer_ != nullptr) {  // the events of unmatched() + matched()
+    if (tracer_ != nullptr) {  // the events of unmatched() + matched()
         const ir::Rule& r = program_.rules[rule];
-        observer_->activation_removed(
+        tracer_->activation_removed(
             ActivationEvent{rule, r.name, r.salience, agenda::as_span(a->facts)});
-        observer_->activation_added(
+        tracer_->activation_added(
             ActivationEvent{rule, r.name, r.salience, agenda::as_span(a->facts)});
     }
     return true;
@@ -153,7 +153,7 @@ RunOutcome Session::run(const RunOptions& options) {
     RunOutcome out;
     const auto start = std::chrono::steady_clock::now();
     EngineObserver* saved = observer_;
-    observer_ = options.observer != nullptr ? options.observer : observer_;
+    observe(options.observer != nullptr ? options.observer : observer_);
     memory_->start();
     after_change();
     agenda_.set_strategy(options.strategy);
@@ -211,7 +211,7 @@ RunOutcome Session::run(const RunOptions& options) {
             break;
         }
     }
-    observer_ = saved;
+    observe(saved);
     return out;
 }
 

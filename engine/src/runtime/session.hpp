@@ -38,7 +38,7 @@ public:
     }
     /// Observer for facts asserted outside run(); run() uses RunOptions::observer.
     void set_observer(EngineObserver* observer) {
-        observer_ = observer;
+        observe(observer);
     }
 
     /// Asserts a fact (slots already checked and in slot order). Returns its id, or 0 when
@@ -129,6 +129,13 @@ private:
     std::vector<std::string> output_;
     std::vector<std::uint64_t> fire_counts_;
     EngineObserver* observer_ = nullptr;
+    /// observer_ when it traces() (the match and working-memory events), else null: the
+    /// event sites test this, so a trace that is off builds no event
+    EngineObserver* tracer_ = nullptr;
+    void observe(EngineObserver* observer) {
+        observer_ = observer;
+        tracer_ = observer != nullptr && observer->traces() ? observer : nullptr;
+    }
     std::uint64_t clock_ = 0;    ///< working-memory changes (activation timetags)
     std::uint64_t firings_ = 0;  ///< total firings
     std::optional<std::uint32_t> current_rule_;

@@ -41,7 +41,7 @@ std::uint32_t Session::assert_internal(ir::TemplateIndex t, std::vector<Value>&&
         tms_.by_token[*logical_serial].derived.push_back(id);
     }
     ++clock_;
-    if (observer_ != nullptr) {
+    if (tracer_ != nullptr) {
         // announced before it is matched, so traces read like CLIPS: fact, then activations
         FactEvent e;
         e.id = id;
@@ -49,20 +49,20 @@ std::uint32_t Session::assert_internal(ir::TemplateIndex t, std::vector<Value>&&
         e.template_name = program_.templates[t].name;
         e.slots = slots;
         e.firing = current_rule_ ? firings_ : 0;
-        observer_->fact_asserted(e);
+        tracer_->fact_asserted(e);
     }
     const rete::FactId fid = memory_->assert_fact(t, std::move(slots), hash);
     const std::uint32_t record = memory_->facts().record_index(fid);
     meta_.grow_to(std::size_t{record} + 1);
     meta_[record] = std::move(meta);
-    if (observer_ != nullptr) {
+    if (tracer_ != nullptr) {
         if (logical_serial) {
             SupportEvent e;
             e.kind = SupportEvent::Kind::Fact;
             e.fact_id = id;
             e.rule = current_rule_ ? std::string_view(program_.rules[*current_rule_].name) : "";
             e.firing = firings_;
-            observer_->support_added(e);
+            tracer_->support_added(e);
         }
     }
     after_change();
@@ -75,8 +75,8 @@ void Session::retract_internal(std::uint32_t id) {
         return;
     }
     ++clock_;
-    if (observer_ != nullptr) {
-        observer_->fact_retracted(fact_event(id));
+    if (tracer_ != nullptr) {
+        tracer_->fact_retracted(fact_event(id));
     }
     memory_->retract_fact(fid);
     tms_.derived_count.erase(id);
@@ -108,11 +108,11 @@ void Session::process_pending() {
             if (it == tms_.derived_count.end()) {
                 continue;  // made unconditional or already retracted
             }
-            if (observer_ != nullptr) {
+            if (tracer_ != nullptr) {
                 SupportEvent e;
                 e.kind = SupportEvent::Kind::Fact;
                 e.fact_id = f;
-                observer_->support_withdrawn(e);
+                tracer_->support_withdrawn(e);
             }
             if (--it->second == 0) {
                 tms_.derived_count.erase(it);
@@ -129,7 +129,7 @@ void Session::process_pending() {
                 const SupportRecord record = it->record;
                 it = st.supports.erase(it);
                 refresh_recommendation(r);
-                if (observer_ != nullptr) {
+                if (tracer_ != nullptr) {
                     SupportEvent e;
                     e.kind = SupportEvent::Kind::Recommendation;
                     e.recommendation = program_.recommendations[st.id].id;
@@ -139,7 +139,7 @@ void Session::process_pending() {
                     e.confidence = record.confidence;
                     e.combined = tms_.recs[r].confidence;
                     e.facts = record.facts;
-                    observer_->support_withdrawn(e);
+                    tracer_->support_withdrawn(e);
                 }
             }
         }

@@ -132,6 +132,54 @@ rule r when a(x: ?x) then assert b(x: ?x) log warn "made b {?x}" end
     CHECK(recorder.lines == Lines{"fire r", "r: made b 3"});
 }
 
+// An observer that does not trace (TraceLogger without --trace) gets the log records only:
+// no event of the match or the working memory is even built for it.
+TEST_CASE("an observer that does not trace gets log records only", "[runtime]") {
+    struct Recorder : EngineObserver {
+        bool tracing = true;
+        Lines lines;
+        void log_record(const LogEvent& e) override {
+            lines.push_back("log " + std::string(e.text));
+        }
+        void rule_fired(const FiringEvent& e) override {
+            lines.push_back("fire " + std::string(e.rule));
+        }
+        void fact_asserted(const FactEvent& e) override {
+            lines.push_back("assert " + std::string(e.template_name));
+        }
+        void fact_retracted(const FactEvent& e) override {
+            lines.push_back("retract " + std::string(e.template_name));
+        }
+        void activation_added(const ActivationEvent& e) override {
+            lines.push_back("activate " + std::string(e.rule));
+        }
+        void activation_removed(const ActivationEvent& e) override {
+            lines.push_back("deactivate " + std::string(e.rule));
+        }
+        bool traces() const override {
+            return tracing;
+        }
+    } recorder;
+    Engine e(R"(
+template a { x: int }
+template b { x: int }
+rule r when ?f <- a(x: ?x) then assert b(x: ?x) retract ?f log info "made b {?x}" end
+)");
+    e.fact("a", {{"x", integer(3)}});
+    runtime::RunOptions options;
+    options.observer = &recorder;
+    SECTION("tracing: every event") {
+        e.session->run(options);
+        CHECK(recorder.lines == Lines{"fire r", "assert b", "retract a", "log made b 3"});
+    }
+    SECTION("not tracing: the log record alone") {
+        recorder.tracing = false;
+        e.session->run(options);
+        CHECK(recorder.lines == Lines{"log made b 3"});
+    }
+    CHECK(e.facts("b") == Lines{"b(x: 3)"});
+}
+
 TEST_CASE("run-time errors stop the run and name the rule, firing and facts", "[runtime]") {
     Engine e(R"(
 template a { x: int  y: int }
