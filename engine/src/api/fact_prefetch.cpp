@@ -12,34 +12,33 @@
 namespace maslahat::api {
 namespace {
 
-/// One small fact file read into its own sources and parsed; null when it is large (loaded
-/// in pieces, never whole), unreadable, or would give any diagnostic.
+/// One small fact file read into its own sources and parsed; null when it is unreadable or
+/// would give any diagnostic.
 std::shared_ptr<facts::ReadyFactFile> parse_one(const std::string& path, std::size_t max_bytes) {
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path, ec);
-    if (ec || size > facts::largest_whole_fact_file) {
-        return nullptr;
-    }
     SourceManager own;
     DiagnosticSink ignored;
     const auto file = read_source(own, path, ignored, max_bytes);
     return file ? facts::parse_fact_file_ahead(own, *file) : nullptr;
 }
 
-/// Orders files by size, largest first: whoever is left parsing the last file when
-/// load_facts needs them all then has a small one.
-void largest_first(std::vector<std::string>& files) {
+/// Keeps the files small enough to be parsed whole (a large one is loaded in pieces, never
+/// whole; one whose size cannot be read is left to load_facts), largest first: whoever is
+/// left parsing the last file when load_facts needs them all then has a small one.
+void small_files_largest_first(std::vector<std::string>& files) {
     std::vector<std::pair<std::uintmax_t, std::string>> sized;
     sized.reserve(files.size());
     for (std::string& f : files) {
         std::error_code ec;
         const std::uintmax_t size = std::filesystem::file_size(f, ec);
-        sized.emplace_back(ec ? 0 : size, std::move(f));
+        if (!ec && size <= facts::largest_whole_fact_file) {
+            sized.emplace_back(size, std::move(f));
+        }
     }
     std::stable_sort(sized.begin(), sized.end(),
                      [](const auto& a, const auto& b) { return a.first > b.first; });
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        files[i] = std::move(sized[i].second);
+    files.clear();
+    for (auto& [size, f] : sized) {
+        files.push_back(std::move(f));
     }
 }
 
@@ -60,7 +59,7 @@ void FactPrefetch::list() {
     try {
         DiagnosticSink ignored;  // load_facts expands the paths again and reports
         files = expand_paths(paths_, ".toml", ignored);
-        largest_first(files);
+        small_files_largest_first(files);
     } catch (...) {
         files.clear();  // (out of memory): load_facts does everything itself
     }

@@ -32,7 +32,7 @@ public:
     std::vector<std::shared_ptr<facts::ReadyFactFile>> take();
 
 private:
-    /// Expands the paths to the files to parse (largest first) and publishes them.
+    /// Expands the paths to the small fact files to parse (largest first) and publishes them.
     void list();
     /// Parses files by index until none is left to claim.
     void parse_claimed();
@@ -42,7 +42,7 @@ private:
     std::mutex mutex_;
     std::condition_variable expanded_;
     bool listed_ = false;                                        ///< files_ is final (list() ran)
-    std::vector<std::string> files_;                             ///< the fact files the paths name
+    std::vector<std::string> files_;                             ///< the small fact files named
     std::vector<std::shared_ptr<facts::ReadyFactFile>> parsed_;  ///< by index of files_
     std::atomic<std::size_t> next_{0};                           ///< first file not claimed
     std::thread thread_;
